@@ -1,0 +1,12 @@
+"""The demo world of `manage.py seed_demo`: each app seeds its own part, in import order."""
+
+from people.demo import seed_people
+
+from .services import ensure_site
+
+
+def seed_demo(*, log=print) -> None:
+    ensure_site()
+    log("Site: home page and accessibility statement")
+    users = seed_people()
+    log(f"People: {len(users)} demo logins")

@@ -1,0 +1,132 @@
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .managers import UserManager
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person using Spil. The email address is the login."""
+
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    full_name = models.CharField(_("volledige naam"), max_length=200)
+    preferred_language = models.CharField(
+        _("voorkeurstaal"), max_length=8, choices=settings.LANGUAGES, default="nl"
+    )
+    is_staff = models.BooleanField(
+        _("medewerker platform"),
+        default=False,
+        help_text=_("Mag inloggen op het beheer van de site."),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    date_joined = models.DateTimeField(_("lid sinds"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["full_name", "email"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return (self.full_name.split() or [self.email])[0]
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        GEMEENTE = "gemeente", _("Gemeente")
+        PROVINCIE = "provincie", _("Provincie")
+        WATERSCHAP = "waterschap", _("Waterschap")
+        MINISTERIE = "ministerie", _("Ministerie")
+        UITVOERINGSORGANISATIE = "uitvoeringsorganisatie", _("Uitvoeringsorganisatie")
+        OVERIG = "overig", _("Overig")
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
+    kind = models.CharField(_("soort"), max_length=32, choices=Kind.choices, default=Kind.GEMEENTE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """Ties a user to an organisation in one role. A person may hold several roles."""
+
+    class Role(models.TextChoices):
+        LEARNER = "learner", _("Deelnemer")
+        HR = "hr", _("HR-adviseur")
+        ORGANISER = "organiser", _("Leerkringorganisator")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("rol"), max_length=16, choices=Role.choices, default=Role.LEARNER)
+    team = models.CharField(_("team of afdeling"), max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        ordering = ["organisation__name", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="membership_unique_role"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "role"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class OutgoingEmail(models.Model):
+    """An email the site sends, recorded first and delivered by a Celery task.
+
+    The row makes delivery idempotent: a task that runs twice (a retry, a redelivered
+    message after a worker died) finds ``sent_at`` set and sends nothing more.
+    """
+
+    to = models.EmailField(_("aan"))
+    subject = models.CharField(_("onderwerp"), max_length=255)
+    body_text = models.TextField(_("tekst"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("uitgaande e-mail")
+        verbose_name_plural = _("uitgaande e-mails")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

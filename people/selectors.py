@@ -1,0 +1,51 @@
+"""Reads about people and organisations. Every feature that shows a person to an HR
+adviser asks these functions, so the organisation boundary is drawn in one place."""
+
+from django.db.models import QuerySet
+
+from .models import Membership, Organisation, User
+
+
+def organisations_advised_by(*, adviser: User) -> QuerySet[Organisation]:
+    """The organisations in which ``adviser`` holds the HR-adviser role."""
+    if not adviser.is_authenticated or not adviser.is_active:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=adviser, memberships__role=Membership.Role.HR
+    ).distinct()
+
+
+def is_hr_adviser(*, user: User) -> bool:
+    return organisations_advised_by(adviser=user).exists()
+
+
+def users_visible_to_hr(*, adviser: User, organisation: Organisation | None = None) -> QuerySet[User]:
+    """The people an HR adviser may see: members of the organisations they advise.
+
+    With ``organisation`` the answer narrows to that one organisation, and is empty when
+    the adviser does not advise it.
+    """
+    organisations = organisations_advised_by(adviser=adviser)
+    if organisation is not None:
+        organisations = organisations.filter(pk=organisation.pk)
+    return User.objects.filter(
+        is_active=True, memberships__organisation__in=organisations
+    ).distinct()
+
+
+def can_hr_see(*, adviser: User, person: User) -> bool:
+    return users_visible_to_hr(adviser=adviser).filter(pk=person.pk).exists()
+
+
+def organisations_of(*, user: User, role: str | None = None) -> QuerySet[Organisation]:
+    """The organisations a user belongs to, optionally in one role."""
+    memberships = Membership.objects.filter(user=user)
+    if role:
+        memberships = memberships.filter(role=role)
+    return Organisation.objects.filter(memberships__in=memberships).distinct()
+
+
+def roles_of(*, user: User) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return set(Membership.objects.filter(user=user).values_list("role", flat=True))

@@ -1,0 +1,62 @@
+"""Writes about people, organisations and the mail they are sent."""
+
+import logging
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Membership, Organisation, OutgoingEmail, User
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def add_membership(
+    *, user: User, organisation: Organisation, role: str = Membership.Role.LEARNER, team: str = ""
+) -> Membership:
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role, defaults={"team": team}
+    )
+    if not created and team and membership.team != team:
+        membership.team = team
+        membership.save(update_fields=["team"])
+    return membership
+
+
+def queue_email(*, to: str, subject: str, body_text: str, body_html: str = "") -> OutgoingEmail:
+    """Record an email and have a worker deliver it once the transaction commits."""
+    from .tasks import send_email
+
+    email = OutgoingEmail.objects.create(
+        to=to, subject=subject, body_text=body_text, body_html=body_html
+    )
+    transaction.on_commit(lambda: send_email.delay(email.pk))
+    return email
+
+
+def deliver_email(*, email_id: int) -> bool:
+    """Send a recorded email unless it has been sent already. Returns True when sent now.
+
+    The row lock keeps two workers that got the same message from both sending it.
+    """
+    with transaction.atomic():
+        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+        if email is None or email.sent_at is not None:
+            return False
+        email.attempts += 1
+        message = EmailMultiAlternatives(subject=email.subject, body=email.body_text, to=[email.to])
+        if email.body_html:
+            message.attach_alternative(email.body_html, "text/html")
+        try:
+            message.send()
+        except Exception as exc:
+            OutgoingEmail.objects.filter(pk=email.pk).update(
+                attempts=email.attempts, last_error=str(exc)[:2000]
+            )
+            raise
+        email.sent_at = timezone.now()
+        email.last_error = ""
+        email.save(update_fields=["attempts", "sent_at", "last_error"])
+    logger.info("email %s sent", email_id)
+    return True

@@ -1,0 +1,83 @@
+"""Wagtail admin screens for users, organisations and memberships."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from .models import Membership, Organisation, User
+
+USER_FIELDS = ["email", "full_name", "preferred_language", "is_superuser", "groups"]
+
+
+class SpilUserCreationForm(UserCreationForm):
+    first_name = None
+    last_name = None
+
+    class Meta(UserCreationForm.Meta):
+        fields = USER_FIELDS
+        widgets = {"groups": forms.CheckboxSelectMultiple}
+
+
+class SpilUserEditForm(UserEditForm):
+    first_name = None
+    last_name = None
+
+    class Meta(UserEditForm.Meta):
+        fields = [*USER_FIELDS, "is_active"]
+        widgets = {"groups": forms.CheckboxSelectMultiple}
+
+
+class UserViewSet(WagtailUserViewSet):
+    create_template_name = "people/admin/user_create.html"
+    edit_template_name = "people/admin/user_edit.html"
+
+    def get_form_class(self, for_update=False):
+        return SpilUserEditForm if for_update else SpilUserCreationForm
+
+
+class UserChooserViewSet(ChooserViewSet):
+    model = User
+    icon = "user"
+    choose_one_text = _("Kies een persoon")
+    choose_another_text = _("Kies een ander persoon")
+    edit_item_text = _("Bewerk deze persoon")
+    url_filter_parameters = []
+
+
+user_chooser_viewset = UserChooserViewSet("user_chooser")
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisaties")
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind")]
+
+
+class MembershipViewSet(ModelViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = _("Lidmaatschappen")
+    list_display = ["user", "organisation", "role", "team"]
+    list_filter = ["organisation", "role"]
+    search_fields = ["user__full_name", "user__email", "team"]
+    panels = [
+        FieldPanel("user", widget=user_chooser_viewset.widget_class),
+        FieldPanel("organisation"),
+        FieldPanel("role"),
+        FieldPanel("team"),
+    ]
+
+
+class PeopleViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Mensen")
+    menu_icon = "group"
+    menu_order = 250
+    items = (OrganisationViewSet("organisations"), MembershipViewSet("memberships"))

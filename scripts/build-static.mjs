@@ -1,0 +1,18 @@
+// Copies the NL Design System CSS and its design tokens from node_modules into
+// static/vendor/, where Django's staticfiles finds them. Run by `npm run build`.
+import { copyFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const target = join(root, "static", "vendor", "utrecht");
+mkdirSync(target, { recursive: true });
+
+const files = {
+  "node_modules/@utrecht/component-library-css/dist/index.css": "component-library.css",
+  "node_modules/@utrecht/design-tokens/dist/index.css": "design-tokens.css",
+};
+for (const [source, name] of Object.entries(files)) {
+  copyFileSync(join(root, source), join(target, name));
+  console.log(`static/vendor/utrecht/${name}`);
+}
