@@ -16,7 +16,7 @@ WIDGET_CLASSES = {
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
-    forms.Input: "utrecht-textbox utrecht-textbox--html-input",
+    forms.widgets.Input: "utrecht-textbox utrecht-textbox--html-input",
 }
 
 

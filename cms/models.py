@@ -40,4 +40,3 @@ class ContentPage(BasePage):
 
     class Meta:
         verbose_name = _("inhoudspagina")
-

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from .models import ContentPage, HomePage
 
@@ -44,6 +45,7 @@ ACCESSIBILITY_BODY = [
 def ensure_site() -> HomePage:
     """Make sure the page tree has Spil's home page, its Site, and the accessibility
     statement at /toegankelijkheid/. Safe to run any number of times, in production too."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root")
@@ -77,9 +79,7 @@ def ensure_site() -> HomePage:
             instance=ContentPage(
                 title="Toegankelijkheidsverklaring",
                 slug=ACCESSIBILITY_SLUG,
-                introduction=(
-                    "Hoe Spil werkt aan toegankelijkheid, en wat je kunt doen als iets niet werkt."
-                ),
+                introduction=("Hoe Spil werkt aan toegankelijkheid, en wat je kunt doen als iets niet werkt."),
                 body=ACCESSIBILITY_BODY,
                 show_in_menus=False,
             )

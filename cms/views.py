@@ -11,9 +11,7 @@ from .health import service_status
 @require_GET
 def health(request):
     healthy, services = service_status()
-    return JsonResponse(
-        {"status": "ok" if healthy else "down", "services": services}, status=200 if healthy else 503
-    )
+    return JsonResponse({"status": "ok" if healthy else "down", "services": services}, status=200 if healthy else 503)
 
 
 @require_POST
@@ -26,4 +24,3 @@ def set_language(request):
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
     return response
-

@@ -16,9 +16,7 @@ class AccountAdapter(DefaultAccountAdapter):
         for content, mimetype in getattr(message, "alternatives", []):
             if mimetype == "text/html":
                 html = content
-        services.queue_email(
-            to=email, subject=message.subject, body_text=message.body, body_html=html
-        )
+        services.queue_email(to=email, subject=message.subject, body_text=message.body, body_html=html)
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -19,7 +19,12 @@ ORGANISATIONS = [
 # email, full name, (organisation slug, role, team) memberships, superuser
 LOGINS = [
     ("admin@example.org", "Beheerder Spil", [], True),
-    ("anna@zeist.example.org", "Anna de Vries", [("zeist", Membership.Role.LEARNER, "Programmabureau")], False),
+    (
+        "anna@zeist.example.org",
+        "Anna de Vries",
+        [("zeist", Membership.Role.LEARNER, "Programmabureau")],
+        False,
+    ),
     (
         "bram@utrecht.example.org",
         "Bram Jansen",
@@ -41,18 +46,14 @@ LOGINS = [
 def seed_people() -> dict[str, User]:
     organisations = {}
     for name, slug, kind in ORGANISATIONS:
-        organisations[slug], _ = Organisation.objects.update_or_create(
-            slug=slug, defaults={"name": name, "kind": kind}
-        )
+        organisations[slug], _ = Organisation.objects.update_or_create(slug=slug, defaults={"name": name, "kind": kind})
     users = {}
     for email, full_name, memberships, superuser in LOGINS:
         user = User.objects.filter(email=email).first()
         if user is None:
             create = User.objects.create_superuser if superuser else User.objects.create_user
             user = create(email=email, password=DEMO_PASSWORD, full_name=full_name)
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         for slug, role, team in memberships:
             add_membership(user=user, organisation=organisations[slug], role=role, team=team)
         users[email] = user

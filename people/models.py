@@ -13,9 +13,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mailadres"), unique=True)
     full_name = models.CharField(_("volledige naam"), max_length=200)
-    preferred_language = models.CharField(
-        _("voorkeurstaal"), max_length=8, choices=settings.LANGUAGES, default="nl"
-    )
+    preferred_language = models.CharField(_("voorkeurstaal"), max_length=8, choices=settings.LANGUAGES, default="nl")
     is_staff = models.BooleanField(
         _("medewerker platform"),
         default=False,
@@ -97,14 +95,12 @@ class Membership(models.Model):
         verbose_name_plural = _("lidmaatschappen")
         ordering = ["organisation__name", "user__full_name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "organisation", "role"], name="membership_unique_role"
-            ),
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role"),
         ]
         indexes = [models.Index(fields=["organisation", "role"])]
 
     def __str__(self):
-        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+        return f"{self.user} - {self.organisation} ({self.get_role_display()})"
 
 
 class OutgoingEmail(models.Model):

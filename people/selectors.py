@@ -10,9 +10,7 @@ def organisations_advised_by(*, adviser: User) -> QuerySet[Organisation]:
     """The organisations in which ``adviser`` holds the HR-adviser role."""
     if not adviser.is_authenticated or not adviser.is_active:
         return Organisation.objects.none()
-    return Organisation.objects.filter(
-        memberships__user=adviser, memberships__role=Membership.Role.HR
-    ).distinct()
+    return Organisation.objects.filter(memberships__user=adviser, memberships__role=Membership.Role.HR).distinct()
 
 
 def is_hr_adviser(*, user: User) -> bool:
@@ -28,9 +26,7 @@ def users_visible_to_hr(*, adviser: User, organisation: Organisation | None = No
     organisations = organisations_advised_by(adviser=adviser)
     if organisation is not None:
         organisations = organisations.filter(pk=organisation.pk)
-    return User.objects.filter(
-        is_active=True, memberships__organisation__in=organisations
-    ).distinct()
+    return User.objects.filter(is_active=True, memberships__organisation__in=organisations).distinct()
 
 
 def can_hr_see(*, adviser: User, person: User) -> bool:

@@ -28,9 +28,7 @@ def queue_email(*, to: str, subject: str, body_text: str, body_html: str = "") -
     """Record an email and have a worker deliver it once the transaction commits."""
     from .tasks import send_email
 
-    email = OutgoingEmail.objects.create(
-        to=to, subject=subject, body_text=body_text, body_html=body_html
-    )
+    email = OutgoingEmail.objects.create(to=to, subject=subject, body_text=body_text, body_html=body_html)
     transaction.on_commit(lambda: send_email.delay(email.pk))
     return email
 
@@ -51,9 +49,7 @@ def deliver_email(*, email_id: int) -> bool:
         try:
             message.send()
         except Exception as exc:
-            OutgoingEmail.objects.filter(pk=email.pk).update(
-                attempts=email.attempts, last_error=str(exc)[:2000]
-            )
+            OutgoingEmail.objects.filter(pk=email.pk).update(attempts=email.attempts, last_error=str(exc)[:2000])
             raise
         email.sent_at = timezone.now()
         email.last_error = ""

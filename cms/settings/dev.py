@@ -5,7 +5,7 @@ from .base import ALLOWED_HOSTS, SECRET_KEY
 
 DEBUG = True
 # A development-only key; production.py refuses to start without a real SECRET_KEY.
-SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES = {

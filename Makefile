@@ -1,0 +1,52 @@
+# Spil: `make run` to try it, `make test` for the whole suite. See README.md.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=cms.settings.test
+
+.PHONY: run test install lint format messages bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+static/vendor/utrecht/component-library.css: node_modules/.installed scripts/build-static.mjs
+	npm run build
+
+install: $(VENV)/.installed static/vendor/utrecht/component-library.css
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: lint
+	$(TEST_SETTINGS) $(PY) manage.py check
+	$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install
+	$(PY) manage.py makemessages --locale en --ignore '.venv/*' --ignore 'node_modules/*'
+	$(PY) manage.py compilemessages --locale en --ignore '.venv/*'
+
+bench: install
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor staticfiles

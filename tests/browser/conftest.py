@@ -1,0 +1,79 @@
+"""Browser tests: Playwright drives the system Chromium against Django's live server.
+
+Every test that visits a page checks it with axe-core (``assert_accessible``).
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import sync_playwright
+
+from cms.services import ensure_site
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
+# test body are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' (.ci/run does).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(transactional_db):
+    return ensure_site()
+
+
+@pytest.fixture
+def page(browser, live_server, site):
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [node["target"] for node in violation["nodes"]][:5]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {json.dumps(targets)}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page) -> None:
+    """Fail on any WCAG 2.1 A or AA violation that axe-core finds on the current page."""
+    if not AXE_JS.exists():
+        pytest.fail(f"axe-core not found at {AXE_JS}: run `npm ci` (make install does).")
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    violations = result["violations"]
+    assert not violations, f"axe-core found WCAG violations on {page.url}:\n" + format_violations(violations)

@@ -1,0 +1,36 @@
+import pytest
+from django.core.cache import cache
+
+from cms.celery import app as celery_app
+from cms.services import ensure_site
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and cached fragments must not leak from one test to the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    return ensure_site()
+
+
+@pytest.fixture
+def celery_worker_on_redis(transactional_db, settings):
+    """A real Celery worker, in a thread of this process, consuming from REDIS_URL.
+
+    Tasks queued while it runs travel through Redis, not the in-process eager path.
+    """
+    if not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is not set: there is no broker for a real Celery worker")
+    from celery.contrib.testing.worker import start_worker
+
+    celery_app.conf.update(task_always_eager=False, broker_url=settings.REDIS_URL)
+    try:
+        with start_worker(celery_app, perform_ping_check=False, shutdown_timeout=30, loglevel="WARNING"):
+            yield celery_app
+    finally:
+        celery_app.conf.update(task_always_eager=True)
