@@ -4,6 +4,7 @@ import logging
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .models import Membership, Organisation, OutgoingEmail, User
@@ -36,23 +37,24 @@ def queue_email(*, to: str, subject: str, body_text: str, body_html: str = "") -
 def deliver_email(*, email_id: int) -> bool:
     """Send a recorded email unless it has been sent already. Returns True when sent now.
 
-    The row lock keeps two workers that got the same message from both sending it.
+    The row lock keeps two workers that got the same message from both sending it. A failed
+    send is recorded outside the rolled-back transaction and raised again, so the task retries.
     """
-    with transaction.atomic():
-        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
-        if email is None or email.sent_at is not None:
-            return False
-        email.attempts += 1
-        message = EmailMultiAlternatives(subject=email.subject, body=email.body_text, to=[email.to])
-        if email.body_html:
-            message.attach_alternative(email.body_html, "text/html")
-        try:
+    try:
+        with transaction.atomic():
+            email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+            if email is None or email.sent_at is not None:
+                return False
+            message = EmailMultiAlternatives(subject=email.subject, body=email.body_text, to=[email.to])
+            if email.body_html:
+                message.attach_alternative(email.body_html, "text/html")
             message.send()
-        except Exception as exc:
-            OutgoingEmail.objects.filter(pk=email.pk).update(attempts=email.attempts, last_error=str(exc)[:2000])
-            raise
-        email.sent_at = timezone.now()
-        email.last_error = ""
-        email.save(update_fields=["attempts", "sent_at", "last_error"])
+            email.attempts += 1
+            email.sent_at = timezone.now()
+            email.last_error = ""
+            email.save(update_fields=["attempts", "sent_at", "last_error"])
+    except Exception as exc:
+        OutgoingEmail.objects.filter(pk=email_id).update(attempts=F("attempts") + 1, last_error=str(exc)[:2000])
+        raise
     logger.info("email %s sent", email_id)
     return True

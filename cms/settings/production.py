@@ -22,3 +22,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 SEED_DEMO_ALLOWED = False
+# Wagtail's live preview shows pages in a same-origin frame, so X_FRAME_OPTIONS stays
+# SAMEORIGIN (base.py) rather than the DENY that check --deploy would like.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]

@@ -14,7 +14,7 @@ def main_nav(context):
     home = site.root_page if site else None
     items = []
     if home is not None:
-        items = list(home.get_children().live().in_menu().specific(defer=True).only("title", "url_path"))
+        items = list(home.get_children().live().in_menu())
     current = context.get("page")
     return {"request": request, "home": home, "items": items, "current": current}
 
