@@ -19,7 +19,9 @@ SIGNUP = {
 }
 
 
-def test_sign_up_stores_the_full_name_and_mails_a_verification_link(client, home_page, django_capture_on_commit_callbacks):
+def test_sign_up_stores_the_full_name_and_mails_a_verification_link(
+    client, home_page, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/accounts/signup/", SIGNUP)
     assert response.status_code == 302

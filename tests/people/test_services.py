@@ -20,7 +20,9 @@ def test_add_membership_is_idempotent_and_updates_the_team():
 
 def test_queued_email_is_sent_once_the_transaction_commits(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        email = services.queue_email(to="anna@example.org", subject="Welkom", body_text="Hallo", body_html="<p>Hallo</p>")
+        email = services.queue_email(
+            to="anna@example.org", subject="Welkom", body_text="Hallo", body_html="<p>Hallo</p>"
+        )
         assert mail.outbox == []
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["anna@example.org"]
