@@ -23,7 +23,7 @@ class BasePage(Page):
 
 class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.ContentPage"]
+    subpage_types = ["cms.ContentPage", "careers.RoleProfileIndexPage", "careers.CareerMapPage"]
     max_count = 1
     template = "cms/home_page.html"
 

@@ -10,6 +10,8 @@ from . import views
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path("mijn/", views.learner_dashboard, name="learner_dashboard"),
+    path("hr/", views.hr_dashboard, name="hr_dashboard"),
     # The Wagtail admin signs in through allauth: its own login and password screens
     # redirect there, so there is no second way in that skips verification or MFA.
     path(
@@ -23,6 +25,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("careers.urls")),
 ]
 
 if settings.DEBUG:

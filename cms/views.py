@@ -1,9 +1,15 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from people.selectors import organisations_advised_by
+
+from . import selectors
 from .health import service_status
 
 
@@ -24,3 +30,25 @@ def set_language(request):
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
     return response
+
+
+@login_required
+def learner_dashboard(request):
+    return render(request, "cms/learner_dashboard.html", selectors.learner_dashboard(user=request.user))
+
+
+@login_required
+def hr_dashboard(request):
+    organisations = list(organisations_advised_by(adviser=request.user))
+    if not organisations:
+        raise PermissionDenied
+    query = request.GET.get("q", "").strip()[:100]
+    page, roles = selectors.hr_people_page(adviser=request.user, page_number=request.GET.get("pagina"), query=query)
+    rows = [(person, roles.get(person.pk)) for person in page.object_list]
+    context = {
+        "organisations": organisations,
+        "page_obj": page,
+        "rows": rows,
+        "query": query,
+    }
+    return render(request, "cms/hr_dashboard.html", context)

@@ -43,6 +43,7 @@ SITE_URL = env("SITE_URL").rstrip("/")
 INSTALLED_APPS = [
     "cms",
     "people",
+    "careers",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -136,7 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/mijn/"
 LOGOUT_REDIRECT_URL = "/"
 
 # django-allauth: email is the login, verification is mandatory, rate limits stay on

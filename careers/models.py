@@ -1,0 +1,362 @@
+"""The vocabulary of the platform: competencies, role profiles, career paths, and a
+person's career record."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import BaseStreamBlock
+
+
+class Level(models.IntegerChoices):
+    """The four-level proficiency scale every competency is described on."""
+
+    BASIS = 1, _("1 · Basis")
+    ZELFSTANDIG = 2, _("2 · Zelfstandig")
+    GEVORDERD = 3, _("3 · Gevorderd")
+    EXPERT = 4, _("4 · Expert")
+
+
+LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
+
+
+class Competency(index.Indexed, models.Model):
+    class Cluster(models.TextChoices):
+        ORGANISEREN = "organiseren", _("Organiseren")
+        COMMUNICEREN = "communiceren", _("Communiceren")
+        PLANNEN_CONTROL = "plannen-control", _("Plannen en control")
+        FINANCIEN = "financien", _("Financiën")
+        PROCESVERBETERING = "procesverbetering", _("Procesverbetering")
+        DIGITAAL = "digitaal", _("Digitale vaardigheden")
+        HOUDING = "houding", _("Houding en samenwerking")
+        METHODIEKEN = "methodieken", _("Methodieken")
+
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    slug = models.SlugField(_("korte naam"), max_length=120, unique=True)
+    cluster = models.CharField(_("cluster"), max_length=32, choices=Cluster.choices)
+    description = models.TextField(_("omschrijving"))
+    level_1 = models.TextField(_("niveau 1 · basis"), help_text=_("Hoe dit niveau er in het werk uitziet."))
+    level_2 = models.TextField(_("niveau 2 · zelfstandig"))
+    level_3 = models.TextField(_("niveau 3 · gevorderd"))
+    level_4 = models.TextField(_("niveau 4 · expert"))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("cluster"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("level_1"), FieldPanel("level_2"), FieldPanel("level_3"), FieldPanel("level_4")],
+            heading=_("Wat elk niveau in de praktijk betekent"),
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("description"), index.FilterField("cluster")]
+
+    class Meta:
+        verbose_name = _("competentie")
+        verbose_name_plural = _("competenties")
+        ordering = ["cluster", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def descriptor(self, level: int) -> str:
+        return getattr(self, f"level_{level}", "")
+
+    def descriptors(self) -> list[tuple[int, str, str]]:
+        """(level, label, what it looks like) for levels 1 to 4."""
+        return [(value, label, self.descriptor(value)) for value, label in Level.choices]
+
+
+class Method(models.Model):
+    """A method or framework a role holder should know, such as Prince2 or Lean."""
+
+    name = models.CharField(_("naam"), max_length=80, unique=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("methode")
+        verbose_name_plural = _("methoden")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RoleProfileIndexPage(Page):
+    """'Functieprofielen': the list of role profiles, grouped by family."""
+
+    introduction = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["careers.RoleProfilePage"]
+    max_count = 1
+    template = "careers/role_profile_index_page.html"
+
+    class Meta:
+        verbose_name = _("overzicht functieprofielen")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import profiles_by_family
+
+        context = super().get_context(request, *args, **kwargs)
+        context["families"] = profiles_by_family(index=self)
+        return context
+
+
+class Family(models.TextChoices):
+    PROJECT_SUPPORT = "project-support", _("Projectondersteuning")
+    PMO = "pmo", _("PMO")
+    MANAGEMENT_SUPPORT = "management-support", _("Managementondersteuning")
+
+
+class PMOLevel(models.TextChoices):
+    PRACTICAL = "practical", _("Praktisch")
+    TACTICAL = "tactical", _("Tactisch")
+    STRATEGIC = "strategic", _("Strategisch")
+
+
+PMO_RANK = {PMOLevel.PRACTICAL: 1, PMOLevel.TACTICAL: 2, PMOLevel.STRATEGIC: 3}
+
+
+class RoleProfilePage(Page):
+    family = models.CharField(_("functiefamilie"), max_length=32, choices=Family.choices)
+    pmo_level = models.CharField(_("PMO-niveau"), max_length=16, choices=PMOLevel.choices, blank=True)
+    salary_scale = models.PositiveSmallIntegerField(
+        _("salarisschaal"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(18)]
+    )
+    phasing_out = models.BooleanField(
+        _("wordt uitgefaseerd"), default=False, help_text=_("Toon dat dit profiel op termijn verdwijnt.")
+    )
+    summary = models.TextField(_("samenvatting"))
+    core_tasks = StreamField(
+        [("task", blocks.CharBlock(label=_("Taak"), max_length=300))],
+        verbose_name=_("kerntaken"),
+        blank=True,
+    )
+    job_titles = models.CharField(
+        _("gangbare functienamen"), max_length=500, blank=True, help_text=_("Gescheiden door komma's.")
+    )
+    methods = ParentalManyToManyField(Method, verbose_name=_("methoden"), blank=True, related_name="profiles")
+    body = StreamField(BaseStreamBlock(), verbose_name=_("verdere toelichting"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("family"), FieldRowPanel([FieldPanel("pmo_level"), FieldPanel("salary_scale")])],
+            heading=_("Plaats in het functiehuis"),
+        ),
+        FieldPanel("phasing_out"),
+        FieldPanel("summary"),
+        FieldPanel("core_tasks"),
+        FieldPanel("job_titles"),
+        FieldPanel("methods", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("requirements", heading=_("Vereiste competentieniveaus"), label=_("Competentie")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("job_titles"),
+        index.FilterField("family"),
+    ]
+    parent_page_types = ["careers.RoleProfileIndexPage"]
+    subpage_types = []
+    template = "careers/role_profile_page.html"
+
+    class Meta:
+        verbose_name = _("functieprofiel")
+        verbose_name_plural = _("functieprofielen")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.family == Family.PMO and not self.pmo_level:
+            errors["pmo_level"] = _("Kies het PMO-niveau: praktisch, tactisch of strategisch.")
+        if self.family != Family.PMO and self.pmo_level:
+            errors["pmo_level"] = _("Een PMO-niveau hoort alleen bij de familie PMO.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def level_label(self) -> str:
+        if self.pmo_level:
+            return self.get_pmo_level_display()
+        if self.salary_scale:
+            return _("schaal %(scale)s") % {"scale": self.salary_scale}
+        return ""
+
+    @property
+    def rank(self) -> int:
+        """Height on the career ladder within the family, for ordering and the map."""
+        if self.pmo_level:
+            return PMO_RANK[self.pmo_level]
+        return self.salary_scale or 0
+
+    def job_title_list(self) -> list[str]:
+        return [title.strip() for title in self.job_titles.split(",") if title.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import profile_page_data
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(profile_page_data(profile=self))
+        return context
+
+
+class RoleProfileRequirement(Orderable):
+    page = ParentalKey(RoleProfilePage, on_delete=models.CASCADE, related_name="requirements")
+    competency = models.ForeignKey(
+        Competency, verbose_name=_("competentie"), on_delete=models.CASCADE, related_name="requirements"
+    )
+    level = models.PositiveSmallIntegerField(_("vereist niveau"), choices=Level.choices, validators=LEVEL_VALIDATORS)
+
+    panels = [FieldPanel("competency"), FieldPanel("level")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("vereist competentieniveau")
+        verbose_name_plural = _("vereiste competentieniveaus")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "competency"], name="requirement_unique_competency"),
+        ]
+
+    def __str__(self):
+        return f"{self.competency} ≥ {self.level}"
+
+
+class CareerPath(models.Model):
+    """A step from one role profile to another, with what changes."""
+
+    class Kind(models.TextChoices):
+        GROWTH = "growth", _("Doorgroei")
+        LATERAL = "lateral", _("Zijstap")
+
+    from_profile = models.ForeignKey(
+        RoleProfilePage, verbose_name=_("van"), on_delete=models.CASCADE, related_name="paths_out"
+    )
+    to_profile = models.ForeignKey(
+        RoleProfilePage, verbose_name=_("naar"), on_delete=models.CASCADE, related_name="paths_in"
+    )
+    kind = models.CharField(_("soort stap"), max_length=16, choices=Kind.choices, default=Kind.GROWTH)
+    description = models.TextField(_("wat er verandert"))
+
+    panels = [FieldPanel("from_profile"), FieldPanel("to_profile"), FieldPanel("kind"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("loopbaanpad")
+        verbose_name_plural = _("loopbaanpaden")
+        ordering = ["from_profile__title", "to_profile__title"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_profile", "to_profile"], name="careerpath_unique_step"),
+            models.CheckConstraint(
+                condition=~models.Q(from_profile=models.F("to_profile")), name="careerpath_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_profile.title} → {self.to_profile.title}"
+
+    def clean(self):
+        if self.from_profile_id and self.from_profile_id == self.to_profile_id:
+            raise ValidationError({"to_profile": _("Een stap gaat naar een ander profiel.")})
+
+
+class CareerMapPage(Page):
+    """'Loopbaanpaden': the whole map of role profiles and the steps between them."""
+
+    introduction = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "careers/career_map_page.html"
+
+    class Meta:
+        verbose_name = _("loopbaankaart")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import career_map
+
+        context = super().get_context(request, *args, **kwargs)
+        context["map"] = career_map()
+        return context
+
+
+class CurrentRole(models.Model):
+    """The role profile a person holds now: declared by them, confirmed by their HR adviser."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="current_role"
+    )
+    profile = models.ForeignKey(
+        RoleProfilePage, verbose_name=_("functieprofiel"), on_delete=models.PROTECT, related_name="holders"
+    )
+    since = models.DateField(_("sinds"))
+    declared_at = models.DateTimeField(_("opgegeven op"), auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bevestigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("huidige functie")
+        verbose_name_plural = _("huidige functies")
+
+    def __str__(self):
+        return f"{self.user}: {self.profile.title}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class CareerStep(models.Model):
+    """One step in a person's career history."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="career_steps"
+    )
+    from_profile = models.ForeignKey(
+        RoleProfilePage,
+        verbose_name=_("van"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    to_profile = models.ForeignKey(RoleProfilePage, verbose_name=_("naar"), on_delete=models.PROTECT, related_name="+")
+    date = models.DateField(_("datum"))
+    note = models.TextField(_("toelichting"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("loopbaanstap")
+        verbose_name_plural = _("loopbaanstappen")
+        ordering = ["-date", "-recorded_at"]
+        indexes = [models.Index(fields=["user", "-date"])]
+
+    def __str__(self):
+        return f"{self.user}: → {self.to_profile.title} ({self.date})"

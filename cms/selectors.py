@@ -1,0 +1,39 @@
+"""Reads that compose several apps for the dashboards."""
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
+
+from careers.selectors import career_record, current_roles_of, next_steps_for
+from people.models import Membership, User
+from people.selectors import organisations_advised_by, users_visible_to_hr
+
+HR_PAGE_SIZE = 50
+
+
+def learner_dashboard(*, user: User) -> dict:
+    record = career_record(person=user)
+    current = record["current"]
+    return {
+        "current_role": current,
+        "career_steps": record["steps"][:3],
+        "next_steps": next_steps_for(profile=current.profile if current else None),
+    }
+
+
+def hr_people_page(*, adviser: User, page_number: int | str | None, query: str = "") -> tuple[Page, dict]:
+    """One page of the people an adviser may see, with their memberships and current role,
+    in a fixed number of queries whatever the page size or organisation size."""
+    organisations = organisations_advised_by(adviser=adviser)
+    people = users_visible_to_hr(adviser=adviser).order_by("full_name", "email")
+    if query:
+        people = people.filter(full_name__icontains=query) | people.filter(email__icontains=query)
+    people = people.prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.filter(organisation__in=organisations).select_related("organisation"),
+            to_attr="visible_memberships",
+        )
+    )
+    page = Paginator(people, HR_PAGE_SIZE).get_page(page_number)
+    roles = current_roles_of(people=[person.pk for person in page.object_list])
+    return page, roles
