@@ -13,7 +13,9 @@ from .models import (
     RoleProfileRequirement,
 )
 
-FAMILY_ORDER = [Family.PROJECT_SUPPORT, Family.PMO, Family.MANAGEMENT_SUPPORT]
+# Project support sits between PMO and management support: most steps lead from it to
+# PMO and into it from management support, so the map draws them between neighbours.
+FAMILY_ORDER = [Family.PMO, Family.PROJECT_SUPPORT, Family.MANAGEMENT_SUPPORT]
 
 
 def live_profiles():

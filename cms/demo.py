@@ -1,12 +1,15 @@
 """The demo world of `manage.py seed_demo`: each app seeds its own part, in import order."""
 
+from careers.demo import seed_careers
 from people.demo import seed_people
 
 from .services import ensure_site
 
 
 def seed_demo(*, log=print) -> None:
-    ensure_site()
+    home = ensure_site()
     log("Site: home page and accessibility statement")
     users = seed_people()
     log(f"People: {len(users)} demo logins")
+    counts = seed_careers(home=home, users=users)
+    log("Careers: " + ", ".join(f"{value} {name}" for name, value in counts.items()))

@@ -1,21 +1,35 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
-class PreferredLanguageMiddleware:
-    """Use a signed-in person's preferred language unless they chose one in this browser."""
+class LanguageMiddleware:
+    """Dutch unless someone chose otherwise: the language switch (a cookie) first, then a
+    signed-in person's preferred language, then LANGUAGE_CODE.
+
+    Unlike Django's LocaleMiddleware it ignores the browser's Accept-Language: the content
+    of the site is Dutch, and an English interface around Dutch pages helps nobody who did
+    not ask for it. Must come after AuthenticationMiddleware.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.supported = dict(settings.LANGUAGES)
+
+    def choose(self, request) -> str:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen in self.supported:
+            return chosen
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.preferred_language in self.supported:
+            return user.preferred_language
+        return settings.LANGUAGE_CODE
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-            and user.preferred_language
-        ):
-            translation.activate(user.preferred_language)
-            request.LANGUAGE_CODE = user.preferred_language
-        return self.get_response(request)
+        language = self.choose(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -42,3 +42,9 @@ def test_the_switch_refuses_an_outside_redirect(client, home_page):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example.com/"})
     assert response.status_code == 302
     assert response["Location"] == "/"
+
+
+def test_an_english_browser_still_gets_dutch_until_it_chooses(client, home_page):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert b'<html lang="nl"' in response.content
+    assert response["Content-Language"] == "nl"
