@@ -98,3 +98,21 @@ def test_language_switch_to_english_and_back(page):
     assert_accessible(page)
     page.get_by_role("button", name="Nederlands").click()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
+
+
+def test_account_pages_pass_axe(page):
+    UserFactory(email="anna@zeist.example.org", full_name="Anna de Vries")
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill("anna@zeist.example.org")
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("link", name="Mijn account").click()
+    expect(page.get_by_role("navigation", name="Accountinstellingen")).to_be_visible()
+    assert_accessible(page)
+    for link in ["Wachtwoord", "Tweestapsverificatie"]:
+        page.get_by_role("navigation", name="Accountinstellingen").get_by_role("link", name=link).click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert_accessible(page)
+    page.goto("/accounts/2fa/totp/activate/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)

@@ -92,12 +92,41 @@ def test_repeated_failed_logins_are_rate_limited(client, home_page):
     assert response.status_code == 200
 
 
-def test_totp_mfa_setup_is_offered(client, home_page):
-    client.force_login(UserFactory())
+def totp_code(secret: str) -> str:
+    from allauth.mfa.totp.internal import auth
+
+    counter = next(auth.yield_hotp_counters_from_time())
+    return auth.format_hotp_value(auth.hotp_value(secret, counter))
+
+
+def test_totp_two_factor_with_recovery_codes(client, home_page):
+    from allauth.mfa.models import Authenticator
+
+    user = UserFactory(email="anna@zeist.example.org")
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert "_auth_user_id" in client.session
     response = client.get("/accounts/2fa/totp/activate/")
-    assert response.status_code in (200, 302)
-    response = client.get("/accounts/2fa/")
+    if response.status_code == 302:  # allauth asks for the password again before a security change
+        client.post(response["Location"], {"password": PASSWORD})
+        response = client.get("/accounts/2fa/totp/activate/")
     assert response.status_code == 200
+    secret = response.context["form"].secret
+    response = client.post("/accounts/2fa/totp/activate/", {"code": "000000"})
+    assert response.status_code == 200, "a wrong code is refused"
+    response = client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
+    assert response.status_code == 302
+    types = set(Authenticator.objects.filter(user=user).values_list("type", flat=True))
+    assert types == {Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES}
+
+    client.logout()
+    response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+    recovery = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    code = recovery.wrap().get_unused_codes()[0]
+    response = client.post("/accounts/2fa/authenticate/", {"code": code})
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
 
 
 def test_the_wagtail_admin_login_is_allauths(client):
