@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.blocks import BaseStreamBlock
+from common.blocks import BaseStreamBlock
 
 
 class Level(models.IntegerChoices):

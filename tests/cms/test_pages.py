@@ -2,7 +2,6 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from cms.blocks import BaseStreamBlock, CalloutBlock, HeadingBlock
 from cms.models import ContentPage, HomePage
 from cms.services import ensure_site
 
@@ -55,15 +54,3 @@ def test_unknown_page_is_a_404_in_the_site_layout(client, home_page):
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404
     assert b"Direct naar de inhoud" in response.content
-
-
-@pytest.mark.parametrize("block", [HeadingBlock(), CalloutBlock()])
-def test_blocks_render_their_preview_without_a_database(block):
-    html = block.render(block.to_python(block.meta.preview_value))
-    assert html.strip()
-
-
-def test_stream_block_renders_headings_at_the_chosen_level():
-    stream = BaseStreamBlock()
-    value = stream.to_python([{"type": "heading", "value": {"text": "Wat je leert", "level": "h3"}}])
-    assert '<h3 class="utrecht-heading-3">Wat je leert</h3>' in stream.render(value)
