@@ -23,7 +23,12 @@ class BasePage(Page):
 
 class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.ContentPage", "careers.RoleProfileIndexPage", "careers.CareerMapPage"]
+    subpage_types = [
+        "cms.ContentPage",
+        "careers.RoleProfileIndexPage",
+        "careers.CareerMapPage",
+        "curriculum.CatalogPage",
+    ]
     max_count = 1
     template = "cms/home_page.html"
 

@@ -1,22 +1,33 @@
 """Reads that compose several apps for the dashboards."""
 
+import datetime
+
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 
 from careers.selectors import career_record, current_roles_of, next_steps_for
+from curriculum.selectors import assignment_overview, learner_learning, pending_requests, recent_batches
 from people.models import Membership, User
 from people.selectors import organisations_advised_by, users_visible_to_hr
 
 HR_PAGE_SIZE = 50
 
 
-def learner_dashboard(*, user: User) -> dict:
+def learner_dashboard(*, user: User, today: datetime.date) -> dict:
     record = career_record(person=user)
     current = record["current"]
     return {
         "current_role": current,
-        "career_steps": record["steps"][:3],
         "next_steps": next_steps_for(profile=current.profile if current else None),
+        **learner_learning(user=user, today=today),
+    }
+
+
+def hr_dashboard(*, adviser: User, organisations: list, today: datetime.date) -> dict:
+    return {
+        "overview": assignment_overview(organisations=organisations, today=today),
+        "pending_requests": pending_requests(organisations=organisations),
+        "batches": recent_batches(organisations=organisations, limit=5),
     }
 
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("careers.urls")),
+    path("", include("curriculum.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
@@ -34,7 +35,8 @@ def set_language(request):
 
 @login_required
 def learner_dashboard(request):
-    return render(request, "cms/learner_dashboard.html", selectors.learner_dashboard(user=request.user))
+    context = selectors.learner_dashboard(user=request.user, today=timezone.localdate())
+    return render(request, "cms/learner_dashboard.html", context)
 
 
 @login_required
@@ -50,5 +52,6 @@ def hr_dashboard(request):
         "page_obj": page,
         "rows": rows,
         "query": query,
+        **selectors.hr_dashboard(adviser=request.user, organisations=organisations, today=timezone.localdate()),
     }
     return render(request, "cms/hr_dashboard.html", context)

@@ -8,6 +8,7 @@ they never read the environment themselves. The README lists every variable.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "cms",
     "people",
     "careers",
+    "curriculum",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -223,8 +225,17 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-# Periodic jobs of later features (reminders, expiry) are added here by name.
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+# Periodic jobs, by name. Each job is idempotent: running it twice sends nothing twice.
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    "curriculum-due-reminders": {
+        "task": "curriculum.tasks.send_due_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "curriculum-overdue-digest": {
+        "task": "curriculum.tasks.send_overdue_digests",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+    },
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

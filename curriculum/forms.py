@@ -1,0 +1,124 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from careers.forms import DateInput
+from careers.models import Competency, RoleProfilePage
+from people.models import Membership, Organisation, User
+
+from .models import AssignmentBatch, Format, LearningPath, LearningTrackPage
+
+CHOOSE = _("(kies)")
+
+
+class CatalogFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
+    role_profile = forms.ModelChoiceField(
+        label=_("Functieprofiel"),
+        queryset=RoleProfilePage.objects.live().order_by("title"),
+        required=False,
+        empty_label=_("Alle functieprofielen"),
+    )
+    competency = forms.ModelChoiceField(
+        label=_("Competentie"),
+        queryset=Competency.objects.order_by("name"),
+        required=False,
+        empty_label=_("Alle competenties"),
+    )
+    format = forms.ChoiceField(
+        label=_("Werkvorm"), choices=[("", _("Alle werkvormen")), *Format.choices], required=False
+    )
+    scale = forms.TypedChoiceField(
+        label=_("Salarisschaal"),
+        choices=[("", _("Alle schalen")), *[(n, str(n)) for n in range(4, 15)]],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Besluit"),
+        choices=[("approve", _("Goedkeuren")), ("decline", _("Afwijzen"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht bij afwijzen; de deelnemer krijgt hem te lezen."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "decline" and not data.get("reason", "").strip():
+            self.add_error("reason", _("Geef een reden, zodat de deelnemer weet waarom."))
+        return data
+
+
+class AssignForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.none())
+    path = forms.ModelChoiceField(
+        label=_("Leerpad"), queryset=LearningPath.objects.order_by("title"), required=False, empty_label=CHOOSE
+    )
+    track = forms.ModelChoiceField(
+        label=_("Of één leergang"),
+        queryset=LearningTrackPage.objects.live().order_by("title"),
+        required=False,
+        empty_label=CHOOSE,
+    )
+    due_date = forms.DateField(label=_("Uiterste datum"), widget=DateInput())
+    audience = forms.ChoiceField(
+        label=_("Voor wie"),
+        choices=AssignmentBatch.Audience.choices,
+        widget=forms.RadioSelect,
+        initial=AssignmentBatch.Audience.ALL,
+    )
+    role_profile = forms.ModelChoiceField(
+        label=_("Functieprofiel"),
+        queryset=RoleProfilePage.objects.live().order_by("title"),
+        required=False,
+        empty_label=CHOOSE,
+        help_text=_("Bij 'iedereen met dit functieprofiel': het bevestigde of opgegeven huidige profiel."),
+    )
+    team = forms.ChoiceField(label=_("Team"), required=False)
+    person = forms.ModelChoiceField(
+        label=_("Persoon"), queryset=User.objects.none(), required=False, empty_label=CHOOSE
+    )
+
+    def __init__(self, *args, organisations, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = organisations[0]
+        self.fields["person"].queryset = people
+        teams = (
+            Membership.objects.filter(organisation__in=organisations, role=Membership.Role.LEARNER)
+            .exclude(team="")
+            .order_by("team")
+            .values_list("team", flat=True)
+            .distinct()
+        )
+        self.fields["team"].choices = [("", CHOOSE), *[(team, team) for team in teams]]
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        if due < timezone.localdate():
+            raise forms.ValidationError(_("De uiterste datum ligt in het verleden."))
+        return due
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("path")) == bool(data.get("track")):
+            self.add_error("path", _("Kies een leerpad of één leergang, niet allebei."))
+        needs = {
+            AssignmentBatch.Audience.ROLE: ("role_profile", _("Kies het functieprofiel.")),
+            AssignmentBatch.Audience.TEAM: ("team", _("Kies het team.")),
+            AssignmentBatch.Audience.PERSON: ("person", _("Kies de persoon.")),
+        }
+        field, message = needs.get(data.get("audience"), (None, None))
+        if field and not data.get(field):
+            self.add_error(field, message)
+        return data

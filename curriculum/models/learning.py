@@ -1,0 +1,70 @@
+"""A learner's enrolment in a track and progress through its modules."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .pages import LearningTrackPage, ModulePage
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Aangevraagd")
+        DECLINED = "declined", _("Afgewezen")
+        ACTIVE = "active", _("Bezig")
+        COMPLETED = "completed", _("Afgerond")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("deelnemer"), on_delete=models.CASCADE, related_name="enrolments"
+    )
+    track = models.ForeignKey(
+        LearningTrackPage, verbose_name=_("leergang"), on_delete=models.CASCADE, related_name="enrolments"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    requested_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    decision_reason = models.TextField(_("reden"), blank=True)
+    started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    last_module = models.ForeignKey(
+        ModulePage, verbose_name=_("laatst geopend"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("inschrijving")
+        verbose_name_plural = _("inschrijvingen")
+        constraints = [models.UniqueConstraint(fields=["user", "track"], name="enrolment_unique_track")]
+        indexes = [models.Index(fields=["user", "status"]), models.Index(fields=["track", "status"])]
+
+    def __str__(self):
+        return f"{self.user} - {self.track.title} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.ACTIVE, self.Status.COMPLETED)
+
+
+class ModuleProgress(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="progress")
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="progress")
+    opened_at = models.DateTimeField(_("geopend op"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    answers = models.JSONField(_("antwoorden"), default=dict, blank=True)
+    reflections = models.JSONField(_("reflecties"), default=dict, blank=True)
+    score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("voortgang per module")
+        verbose_name_plural = _("voortgang per module")
+        constraints = [models.UniqueConstraint(fields=["enrolment", "module"], name="progress_unique_module")]
+
+    def __str__(self):
+        return f"{self.enrolment} - {self.module.title}"

@@ -1,0 +1,194 @@
+"""The catalogue ('Leeraanbod'), learning tracks and their modules."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from careers.models import Competency, Family, Level, RoleProfilePage
+from common.blocks import BaseStreamBlock
+
+from ..blocks import ModuleStreamBlock
+
+
+class Format(models.TextChoices):
+    ELEARNING = "e-learning", _("E-learning")
+    CLASSROOM = "klassikaal", _("Klassikaal")
+    INTERVISION = "intervisie", _("Intervisie")
+    ON_THE_JOB = "on-the-job", _("Opdracht in het werk")
+    LEARNING_CIRCLE = "leerkring", _("Leerkring")
+
+
+class CatalogPage(Page):
+    """'Leeraanbod': every learning track, with filters and search."""
+
+    introduction = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["curriculum.LearningTrackPage"]
+    max_count = 1
+    template = "curriculum/catalog_page.html"
+
+    class Meta:
+        verbose_name = _("leeraanbod")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import CatalogFilterForm
+        from ..selectors import catalog
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        context.update(catalog(catalog_page=self, user=request.user, **filters))
+        context["filter_form"] = form
+        return context
+
+
+class LearningTrackPage(Page):
+    summary = models.TextField(_("samenvatting"))
+    learning_goals = StreamField(
+        [("goal", blocks.CharBlock(label=_("Leerdoel"), max_length=300))], verbose_name=_("leerdoelen"), blank=True
+    )
+    format = models.CharField(_("werkvorm"), max_length=16, choices=Format.choices, default=Format.ELEARNING)
+    study_load_hours = models.PositiveSmallIntegerField(
+        _("studiebelasting (uren)"), validators=[MinValueValidator(1), MaxValueValidator(2000)]
+    )
+    scale_min = models.PositiveSmallIntegerField(
+        _("vanaf schaal"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(18)]
+    )
+    scale_max = models.PositiveSmallIntegerField(
+        _("tot en met schaal"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(18)]
+    )
+    family = models.CharField(_("functiefamilie"), max_length=32, choices=Family.choices, blank=True)
+    role_profiles = ParentalManyToManyField(
+        RoleProfilePage, verbose_name=_("voor functieprofielen"), blank=True, related_name="tracks"
+    )
+    leads_to_certificate = models.BooleanField(_("leidt tot een certificaat"), default=False)
+    requires_approval = models.BooleanField(
+        _("inschrijven vraagt goedkeuring van HR"),
+        default=False,
+        help_text=_("De HR-adviseur van de deelnemer keurt de inschrijving goed of af."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("toelichting"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("learning_goals"),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("study_load_hours"),
+                FieldRowPanel([FieldPanel("scale_min"), FieldPanel("scale_max")]),
+                FieldPanel("family"),
+                FieldPanel("role_profiles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("leads_to_certificate"),
+                FieldPanel("requires_approval"),
+            ],
+            heading=_("Kenmerken"),
+        ),
+        InlinePanel("competencies", heading=_("Competenties die je ontwikkelt"), label=_("Competentie")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("learning_goals"),
+        index.SearchField("body"),
+        index.FilterField("format"),
+        index.FilterField("family"),
+    ]
+    parent_page_types = ["curriculum.CatalogPage"]
+    subpage_types = ["curriculum.ModulePage"]
+    template = "curriculum/learning_track_page.html"
+
+    class Meta:
+        verbose_name = _("leergang")
+        verbose_name_plural = _("leergangen")
+
+    def clean(self):
+        super().clean()
+        if self.scale_min and self.scale_max and self.scale_min > self.scale_max:
+            raise ValidationError({"scale_max": _("De hoogste schaal ligt onder de laagste.")})
+
+    @property
+    def scale_label(self) -> str:
+        if self.scale_min and self.scale_max:
+            return _("schaal %(low)s tot en met %(high)s") % {"low": self.scale_min, "high": self.scale_max}
+        if self.scale_min:
+            return _("vanaf schaal %(low)s") % {"low": self.scale_min}
+        if self.scale_max:
+            return _("tot en met schaal %(high)s") % {"high": self.scale_max}
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import track_page_data
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(track_page_data(track=self, user=request.user))
+        return context
+
+
+class TrackCompetency(Orderable):
+    page = ParentalKey(LearningTrackPage, on_delete=models.CASCADE, related_name="competencies")
+    competency = models.ForeignKey(
+        Competency, verbose_name=_("competentie"), on_delete=models.CASCADE, related_name="track_links"
+    )
+    level = models.PositiveSmallIntegerField(_("niveau dat je bereikt"), choices=Level.choices)
+
+    panels = [FieldPanel("competency"), FieldPanel("level")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ontwikkelde competentie")
+        constraints = [models.UniqueConstraint(fields=["page", "competency"], name="trackcompetency_unique")]
+
+    def __str__(self):
+        return f"{self.competency} → {self.level}"
+
+
+class ModulePage(Page):
+    introduction = models.TextField(_("inleiding"), blank=True)
+    required = models.BooleanField(
+        _("verplicht"), default=True, help_text=_("De leergang is af als alle verplichte modules af zijn.")
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(_("duur (minuten)"), default=30)
+    body = StreamField(ModuleStreamBlock(), verbose_name=_("inhoud"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldRowPanel([FieldPanel("required"), FieldPanel("estimated_minutes")]),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    parent_page_types = ["curriculum.LearningTrackPage"]
+    subpage_types = []
+    template = "curriculum/module_page.html"
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def knowledge_checks(self):
+        return [block for block in self.body if block.block_type == "knowledge_check"]
+
+    def assignments(self):
+        return [block for block in self.body if block.block_type == "assignment"]
+
+    def serve(self, request, *args, **kwargs):
+        from ..views import module_page
+
+        return module_page(request, self)
+
+    def serve_preview(self, request, mode_name):
+        """Editors preview the content as written, without an enrolment."""
+        return TemplateResponse(request, "curriculum/module_preview.html", {"page": self, "self": self})

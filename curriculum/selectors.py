@@ -1,0 +1,435 @@
+"""Reads for the catalogue, tracks, the learner dashboard, HR status tables and reminders.
+
+Whether an assignment is finished is derived, in SQL, from the learner's completed
+enrolments: a track assignment when the track is completed, a path assignment when every
+required track and at least ``min_electives`` electives are. Nothing has to be kept in sync.
+"""
+
+import datetime
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.core.paginator import Paginator
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from careers.models import RoleProfilePage
+from people.models import Membership, Organisation, User
+
+from .models import (
+    Assignment,
+    AssignmentBatch,
+    CatalogPage,
+    Enrolment,
+    LearningPath,
+    LearningPathItem,
+    LearningTrackPage,
+    ModulePage,
+    ModuleProgress,
+    ReminderSent,
+    TrackCompetency,
+)
+
+STARTED = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
+STATUS_TABLE_PAGE_SIZE = 50
+
+
+# Tracks and modules ------------------------------------------------------------------
+
+
+def live_modules(*, track: LearningTrackPage) -> QuerySet[ModulePage]:
+    return ModulePage.objects.live().child_of(track).order_by("path")
+
+
+def required_module_ids(*, track: LearningTrackPage) -> list[int]:
+    return list(live_modules(track=track).filter(required=True).values_list("pk", flat=True))
+
+
+def required_module_counts(*, tracks: list[LearningTrackPage]) -> dict[int, int]:
+    """Number of live required modules per track, in one query whatever the number of tracks."""
+    if not tracks:
+        return {}
+    by_path = {track.path: track.pk for track in tracks}
+    depth = tracks[0].depth + 1
+    condition = reduce(or_, (Q(path__startswith=path) for path in by_path))
+    paths = ModulePage.objects.live().filter(condition, depth=depth, required=True).values_list("path", flat=True)
+    counts = dict.fromkeys(by_path.values(), 0)
+    step = len(tracks[0].path)
+    for path in paths:
+        counts[by_path[path[:step]]] += 1
+    return counts
+
+
+def is_assigned(*, user: User, track: LearningTrackPage) -> bool:
+    return Assignment.objects.filter(Q(track=track) | Q(path__items__track=track), user=user).exists()
+
+
+def track_page_data(*, track: LearningTrackPage, user: User) -> dict:
+    modules = list(live_modules(track=track))
+    enrolment = None
+    done: set[int] = set()
+    if user.is_authenticated:
+        enrolment = Enrolment.objects.filter(user=user, track=track).select_related("last_module").first()
+        if enrolment:
+            done = set(
+                ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
+                    "module_id", flat=True
+                )
+            )
+    required = [m for m in modules if m.required]
+    required_done = sum(1 for m in required if m.pk in done)
+    resume = None
+    if enrolment and enrolment.is_open:
+        resume = next((m for m in modules if m.pk not in done), None) or enrolment.last_module
+    return {
+        "modules": [(module, module.pk in done) for module in modules],
+        "enrolment": enrolment,
+        "resume_module": resume,
+        "required_total": len(required),
+        "required_done": required_done,
+        "percent": round(100 * required_done / len(required)) if required else 0,
+        "track_competencies": list(
+            TrackCompetency.objects.filter(page=track).select_related("competency").order_by("competency__name")
+        ),
+        "track_profiles": list(track.role_profiles.live().order_by("title")),
+        "assigned": user.is_authenticated and is_assigned(user=user, track=track),
+    }
+
+
+def module_context(*, module: ModulePage, track: LearningTrackPage, user: User) -> dict:
+    siblings = list(live_modules(track=track).only("pk", "title", "url_path", "path", "depth"))
+    position = next((i for i, m in enumerate(siblings) if m.pk == module.pk), 0)
+    enrolment = Enrolment.objects.filter(user=user, track=track).first() if user.is_authenticated else None
+    progress = None
+    if enrolment is not None:
+        progress = ModuleProgress.objects.filter(enrolment=enrolment, module=module).first()
+    return {
+        "track": track,
+        "enrolment": enrolment,
+        "progress": progress,
+        "position": position + 1,
+        "module_count": len(siblings),
+        "previous_module": siblings[position - 1] if position > 0 else None,
+        "next_module": siblings[position + 1] if position + 1 < len(siblings) else None,
+    }
+
+
+# The catalogue -----------------------------------------------------------------------
+
+
+def catalog(
+    *,
+    catalog_page: CatalogPage,
+    user: User,
+    q: str = "",
+    role_profile: RoleProfilePage | None = None,
+    competency=None,
+    format: str = "",
+    scale: int | None = None,
+) -> dict:
+    tracks = LearningTrackPage.objects.live().child_of(catalog_page)
+    if role_profile is not None:
+        tracks = tracks.filter(role_profiles=role_profile)
+    if competency is not None:
+        tracks = tracks.filter(competencies__competency=competency)
+    if format:
+        tracks = tracks.filter(format=format)
+    if scale:
+        tracks = tracks.filter(Q(scale_min__isnull=True) | Q(scale_min__lte=scale)).filter(
+            Q(scale_max__isnull=True) | Q(scale_max__gte=scale)
+        )
+    tracks = tracks.distinct().order_by("title")
+    if q:
+        ranked = [page.pk for page in LearningTrackPage.objects.live().child_of(catalog_page).search(q)]
+        order = {pk: i for i, pk in enumerate(ranked)}
+        results = sorted(tracks.filter(pk__in=ranked), key=lambda t: order[t.pk])
+    else:
+        results = list(tracks)
+    enrolments = {}
+    if user.is_authenticated:
+        enrolments = {e.track_id: e for e in Enrolment.objects.filter(user=user, track__in=[t.pk for t in results])}
+    return {"tracks": [(track, enrolments.get(track.pk)) for track in results], "query": q}
+
+
+# Assignment status -------------------------------------------------------------------
+
+
+def with_status(assignments: QuerySet[Assignment], *, today: datetime.date) -> QuerySet[Assignment]:
+    """Annotate ``finished``, ``started`` and ``late`` on assignments, in SQL."""
+    completed = Enrolment.objects.filter(
+        user=OuterRef(OuterRef("user")), track=OuterRef("track"), status=Enrolment.Status.COMPLETED
+    )
+    items = LearningPathItem.objects.filter(path=OuterRef("path"))
+
+    def count(items_qs):
+        counted = items_qs.order_by().values("path").annotate(c=Count("pk")).values("c")[:1]
+        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+    return (
+        assignments.annotate(
+            track_done=Exists(
+                Enrolment.objects.filter(
+                    user=OuterRef("user"), track=OuterRef("track"), status=Enrolment.Status.COMPLETED
+                )
+            ),
+            required_total=count(items.filter(required=True)),
+            required_done=count(items.filter(Exists(completed), required=True)),
+            electives_done=count(items.filter(Exists(completed), required=False)),
+            started=Exists(
+                Enrolment.objects.filter(user=OuterRef("user"), status__in=STARTED).filter(
+                    Q(track=OuterRef("track")) | Q(track__path_items__path=OuterRef("path"))
+                )
+            ),
+        )
+        .annotate(
+            finished=Case(
+                When(track__isnull=False, track_done=True, then=Value(True)),
+                When(
+                    path__isnull=False,
+                    required_done=F("required_total"),
+                    electives_done__gte=F("path__min_electives"),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
+        .annotate(
+            late=Case(
+                When(finished=False, due_date__lt=today, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+    )
+
+
+STATUS_FILTERS = {
+    "niet-gestart": Q(finished=False, started=False),
+    "bezig": Q(finished=False, started=True),
+    "afgerond": Q(finished=True),
+    "te-laat": Q(late=True),
+}
+
+
+def status_summary(assignments: QuerySet[Assignment]) -> dict[str, int]:
+    """Counts per status of status-annotated assignments, in one query."""
+    return assignments.aggregate(
+        total=Count("pk"),
+        not_started=Count("pk", filter=STATUS_FILTERS["niet-gestart"]),
+        busy=Count("pk", filter=STATUS_FILTERS["bezig"]),
+        finished=Count("pk", filter=STATUS_FILTERS["afgerond"]),
+        late=Count("pk", filter=STATUS_FILTERS["te-laat"]),
+    )
+
+
+def assignment_table(
+    *,
+    organisation: Organisation,
+    path: LearningPath | None = None,
+    track: LearningTrackPage | None = None,
+    status: str = "",
+    page_number=None,
+    today: datetime.date,
+) -> dict:
+    """One page of the status table of a path or track in an organisation, plus the counts
+    per status, in a fixed number of queries."""
+    assignments = with_status(Assignment.objects.filter(organisation=organisation, path=path, track=track), today=today)
+    summary = status_summary(assignments)
+    if status in STATUS_FILTERS:
+        assignments = assignments.filter(STATUS_FILTERS[status])
+    assignments = assignments.select_related("user").order_by("-late", "finished", "user__full_name", "pk")
+    page = Paginator(assignments, STATUS_TABLE_PAGE_SIZE).get_page(page_number)
+    return {"summary": summary, "page_obj": page, "status": status}
+
+
+def assignment_overview(*, organisations, today: datetime.date) -> list[dict]:
+    """Per organisation and target (path or track): how many are assigned, finished and late."""
+    rows = (
+        with_status(Assignment.objects.filter(organisation__in=organisations), today=today)
+        .order_by()
+        .values("organisation", "path", "track")
+        .annotate(
+            total=Count("pk"),
+            finished_count=Count("pk", filter=Q(finished=True)),
+            late_count=Count("pk", filter=Q(late=True)),
+        )
+    )
+    rows = list(rows)
+    paths = LearningPath.objects.in_bulk({r["path"] for r in rows if r["path"]})
+    tracks = LearningTrackPage.objects.in_bulk({r["track"] for r in rows if r["track"]})
+    organisations_by_id = {o.pk: o for o in organisations}
+    overview = [
+        {
+            "organisation": organisations_by_id[r["organisation"]],
+            "path": paths.get(r["path"]),
+            "track": tracks.get(r["track"]),
+            "total": r["total"],
+            "finished": r["finished_count"],
+            "late": r["late_count"],
+        }
+        for r in rows
+    ]
+    return sorted(overview, key=lambda r: (r["organisation"].name, str(r["path"] or r["track"])))
+
+
+def recent_batches(*, organisations, limit: int = 10) -> list[AssignmentBatch]:
+    return list(
+        AssignmentBatch.objects.filter(organisation__in=organisations)
+        .select_related("path", "track", "organisation", "assigned_by")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def audience_user_ids(*, batch: AssignmentBatch):
+    """The learners of the batch's organisation that its audience filter selects."""
+    members = Membership.objects.filter(
+        organisation_id=batch.organisation_id, role=Membership.Role.LEARNER, user__is_active=True
+    )
+    if batch.audience == AssignmentBatch.Audience.ROLE:
+        members = members.filter(user__current_role__profile_id=batch.role_profile_id)
+    elif batch.audience == AssignmentBatch.Audience.TEAM:
+        members = members.filter(team=batch.team)
+    elif batch.audience == AssignmentBatch.Audience.PERSON:
+        members = members.filter(user_id=batch.person_id)
+    return members.order_by("user_id").values_list("user_id", flat=True).distinct()
+
+
+# Paths -----------------------------------------------------------------------------
+
+
+def path_progress(*, user: User, path: LearningPath) -> dict:
+    items = list(path.items.select_related("track").order_by("sort_order"))
+    completed = set(
+        Enrolment.objects.filter(
+            user=user, track__in=[i.track_id for i in items], status=Enrolment.Status.COMPLETED
+        ).values_list("track_id", flat=True)
+    )
+    required = [i for i in items if i.required]
+    electives = [i for i in items if not i.required]
+    electives_done = sum(1 for i in electives if i.track_id in completed)
+    return {
+        "items": [(item, item.track_id in completed) for item in items],
+        "required_done": sum(1 for i in required if i.track_id in completed),
+        "required_total": len(required),
+        "electives_done": electives_done,
+        "min_electives": path.min_electives,
+        "complete": all(i.track_id in completed for i in required) and electives_done >= path.min_electives,
+    }
+
+
+def paths_completed_by(*, user: User, track: LearningTrackPage) -> list[LearningPath]:
+    """The paths containing ``track`` that ``user`` has now completed."""
+    paths = LearningPath.objects.filter(items__track=track).distinct()
+    return [path for path in paths if path_progress(user=user, path=path)["complete"]]
+
+
+# The learner dashboard ------------------------------------------------------------------
+
+
+def learner_learning(*, user: User, today: datetime.date) -> dict:
+    """Enrolments with progress, and assignments with due dates, in a fixed number of
+    queries whatever the number of progress rows in the database."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user).select_related("track", "last_module").order_by("-requested_at")
+    )
+    open_enrolments = [e for e in enrolments if e.status == Enrolment.Status.ACTIVE]
+    totals = required_module_counts(tracks=[e.track for e in open_enrolments])
+    done = dict(
+        ModuleProgress.objects.filter(
+            enrolment__in=open_enrolments, completed_at__isnull=False, module__required=True, module__live=True
+        )
+        .order_by()
+        .values("enrolment")
+        .annotate(c=Count("pk"))
+        .values_list("enrolment", "c")
+    )
+    current = []
+    for enrolment in open_enrolments:
+        total = totals.get(enrolment.track_id, 0)
+        completed = done.get(enrolment.pk, 0)
+        current.append(
+            {
+                "enrolment": enrolment,
+                "done": completed,
+                "total": total,
+                "percent": round(100 * completed / total) if total else 0,
+            }
+        )
+    assignments = list(
+        with_status(Assignment.objects.filter(user=user), today=today)
+        .select_related("path", "track")
+        .order_by("finished", "due_date")
+    )
+    return {
+        "current": current,
+        "requested": [e for e in enrolments if e.status == Enrolment.Status.REQUESTED],
+        "declined": [e for e in enrolments if e.status == Enrolment.Status.DECLINED],
+        "completed": [e for e in enrolments if e.status == Enrolment.Status.COMPLETED],
+        "assignments": assignments,
+        "today": today,
+    }
+
+
+# Requests and reminders ----------------------------------------------------------------
+
+
+def pending_requests(*, organisations) -> list[Enrolment]:
+    return list(
+        Enrolment.objects.filter(status=Enrolment.Status.REQUESTED, user__memberships__organisation__in=organisations)
+        .select_related("user", "track")
+        .distinct()
+        .order_by("requested_at")
+    )
+
+
+def reminders_due(*, today: datetime.date):
+    """(assignment, kind) for every unfinished assignment due within 14 days or overdue
+    whose reminder of that kind has not been sent. The most urgent kind only."""
+    kind = Case(
+        When(due_date__lt=today, then=Value(ReminderSent.Kind.OVERDUE)),
+        When(due_date__lte=today + datetime.timedelta(days=3), then=Value(ReminderSent.Kind.DUE_3)),
+        default=Value(ReminderSent.Kind.DUE_14),
+    )
+    assignments = (
+        with_status(Assignment.objects.filter(due_date__lte=today + datetime.timedelta(days=14)), today=today)
+        .filter(finished=False, user__is_active=True)
+        .annotate(reminder_kind=kind)
+        .exclude(Exists(ReminderSent.objects.filter(assignment=OuterRef("pk"), kind=OuterRef("reminder_kind"))))
+        .select_related("user", "path", "track")
+        .order_by("pk")
+    )
+    for assignment in assignments.iterator(chunk_size=500):
+        yield assignment, assignment.reminder_kind
+
+
+def overdue_digests(*, today: datetime.date):
+    """(adviser, organisation, overdue assignments) for every organisation with overdue work."""
+    overdue = (
+        with_status(Assignment.objects.filter(due_date__lt=today), today=today)
+        .filter(finished=False, user__is_active=True)
+        .select_related("user", "path", "track", "organisation")
+        .order_by("organisation", "due_date", "user__full_name")
+    )
+    by_organisation: dict[int, list[Assignment]] = defaultdict(list)
+    for assignment in overdue.iterator(chunk_size=1000):
+        by_organisation[assignment.organisation_id].append(assignment)
+    advisers = Membership.objects.filter(
+        organisation_id__in=by_organisation, role=Membership.Role.HR, user__is_active=True
+    ).select_related("user", "organisation")
+    for membership in advisers:
+        yield membership.user, membership.organisation, by_organisation[membership.organisation_id]

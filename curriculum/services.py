@@ -1,0 +1,246 @@
+"""Writes for enrolment, progress, learning paths and their assignment by HR."""
+
+import datetime
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from people.models import Organisation, User
+from people.selectors import can_hr_see, organisations_advised_by
+
+from . import notifications, selectors
+from .grading import ModuleResult, grade_module
+from .models import (
+    Assignment,
+    AssignmentBatch,
+    Enrolment,
+    LearningPath,
+    LearningTrackPage,
+    ModulePage,
+    ModuleProgress,
+)
+from .signals import path_completed, track_completed
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def enrol(*, user: User, track: LearningTrackPage) -> Enrolment:
+    """Enrol, or ask the HR adviser's approval where the track needs it and HR did not
+    assign it. Enrolling again returns the existing enrolment."""
+    enrolment = Enrolment.objects.select_for_update().filter(user=user, track=track).first()
+    if enrolment and enrolment.status != Enrolment.Status.DECLINED:
+        return enrolment
+    needs_approval = track.requires_approval and not selectors.is_assigned(user=user, track=track)
+    status = Enrolment.Status.REQUESTED if needs_approval else Enrolment.Status.ACTIVE
+    if enrolment is None:
+        enrolment = Enrolment(user=user, track=track)
+    enrolment.status = status
+    enrolment.decided_by = None
+    enrolment.decided_at = None
+    enrolment.decision_reason = ""
+    enrolment.started_at = None if needs_approval else timezone.now()
+    enrolment.save()
+    if needs_approval:
+        notifications.enrolment_requested(enrolment=enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def decide_enrolment(*, adviser: User, enrolment_id: int, approve: bool, reason: str = "") -> Enrolment:
+    enrolment = Enrolment.objects.select_for_update().select_related("user", "track").get(pk=enrolment_id)
+    if not can_hr_see(adviser=adviser, person=enrolment.user):
+        raise PermissionDenied
+    if enrolment.status != Enrolment.Status.REQUESTED:
+        raise ValidationError(_("Over deze aanvraag is al besloten."))
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ValidationError({"reason": _("Geef een reden, zodat de deelnemer weet waarom.")})
+    enrolment.status = Enrolment.Status.ACTIVE if approve else Enrolment.Status.DECLINED
+    enrolment.decided_by = adviser
+    enrolment.decided_at = timezone.now()
+    enrolment.decision_reason = reason
+    enrolment.started_at = enrolment.decided_at if approve else None
+    enrolment.save()
+    notifications.enrolment_decided(enrolment=enrolment)
+    return enrolment
+
+
+def open_module(*, enrolment: Enrolment, module: ModulePage) -> ModuleProgress:
+    """Remember where the learner is, so they can resume there."""
+    progress, _created = ModuleProgress.objects.get_or_create(enrolment=enrolment, module=module)
+    if enrolment.last_module_id != module.pk:
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_module=module)
+        enrolment.last_module = module
+    return progress
+
+
+@transaction.atomic
+def complete_module(
+    *, enrolment: Enrolment, module: ModulePage, answers: dict, reflections: dict
+) -> tuple[ModuleResult, ModuleProgress]:
+    """Grade and keep the answers; mark the module done when every check is passed and
+    every reflection written; complete the track when all its required modules are done."""
+    result = grade_module(body=module.body, answers=answers, reflections=reflections)
+    progress, _created = ModuleProgress.objects.select_for_update().get_or_create(enrolment=enrolment, module=module)
+    progress.answers = {
+        key: answers[key] for key in answers if key in {q.key for c in result.checks for q in c.questions}
+    }
+    progress.reflections = {key: str(value)[:5000] for key, value in reflections.items()}
+    progress.score = result.score
+    if result.passed and progress.completed_at is None:
+        progress.completed_at = timezone.now()
+    progress.save()
+    if result.passed:
+        complete_track_if_done(enrolment=enrolment)
+    return result, progress
+
+
+def complete_track_if_done(*, enrolment: Enrolment) -> bool:
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status == Enrolment.Status.COMPLETED:
+        return False
+    required = selectors.required_module_ids(track=enrolment.track)
+    done = set(
+        ModuleProgress.objects.filter(
+            enrolment=enrolment, module_id__in=required, completed_at__isnull=False
+        ).values_list("module_id", flat=True)
+    )
+    if not required or done != set(required):
+        return False
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.completed_at = timezone.now()
+    enrolment.save(update_fields=["status", "completed_at"])
+    user = enrolment.user
+    transaction.on_commit(lambda: track_completed.send(sender=Enrolment, enrolment=enrolment))
+    for path in selectors.paths_completed_by(user=user, track=enrolment.track):
+        transaction.on_commit(lambda path=path: path_completed.send(sender=LearningPath, user=user, path=path))
+    return True
+
+
+# Assignment by HR ------------------------------------------------------------------
+
+
+def _require_adviser(*, adviser: User, organisation: Organisation) -> None:
+    if not organisations_advised_by(adviser=adviser).filter(pk=organisation.pk).exists():
+        raise PermissionDenied
+
+
+@transaction.atomic
+def start_assignment(
+    *,
+    adviser: User,
+    organisation: Organisation,
+    due_date: datetime.date,
+    audience: str,
+    path: LearningPath | None = None,
+    track: LearningTrackPage | None = None,
+    role_profile=None,
+    team: str = "",
+    person: User | None = None,
+) -> AssignmentBatch:
+    """Record an assignment job and queue it; the worker writes the assignments."""
+    from .tasks import run_assignment_batch
+
+    _require_adviser(adviser=adviser, organisation=organisation)
+    if (path is None) == (track is None):
+        raise ValidationError(_("Kies een leerpad of een leergang."))
+    if person is not None and not can_hr_see(adviser=adviser, person=person):
+        raise PermissionDenied
+    batch = AssignmentBatch.objects.create(
+        organisation=organisation,
+        assigned_by=adviser,
+        path=path,
+        track=track,
+        due_date=due_date,
+        audience=audience,
+        role_profile=role_profile,
+        team=team,
+        person=person,
+    )
+    transaction.on_commit(lambda: run_assignment_batch.delay(batch.pk))
+    return batch
+
+
+def run_assignment_batch(*, batch_id: int, chunk_size: int = 2000) -> AssignmentBatch:
+    """Write the assignments of a batch in bulk, chunk by chunk, with visible progress.
+
+    Idempotent: a person already assigned this target keeps their assignment (the unique
+    constraints make the insert skip them), so a second run, or a run after a worker died
+    midway, adds only what is missing."""
+    batch = AssignmentBatch.objects.select_related("organisation").get(pk=batch_id)
+    if batch.status == AssignmentBatch.Status.DONE:
+        return batch
+    user_ids = list(selectors.audience_user_ids(batch=batch))
+    AssignmentBatch.objects.filter(pk=batch.pk).update(
+        status=AssignmentBatch.Status.RUNNING, total=len(user_ids), processed=0
+    )
+    for start in range(0, len(user_ids), chunk_size):
+        chunk = user_ids[start : start + chunk_size]
+        Assignment.objects.bulk_create(
+            [
+                Assignment(
+                    user_id=user_id,
+                    organisation_id=batch.organisation_id,
+                    path_id=batch.path_id,
+                    track_id=batch.track_id,
+                    due_date=batch.due_date,
+                    assigned_by_id=batch.assigned_by_id,
+                    batch_id=batch.pk,
+                )
+                for user_id in chunk
+            ],
+            ignore_conflicts=True,
+        )
+        AssignmentBatch.objects.filter(pk=batch.pk).update(processed=start + len(chunk))
+    created = Assignment.objects.filter(batch=batch).count()
+    AssignmentBatch.objects.filter(pk=batch.pk).update(
+        status=AssignmentBatch.Status.DONE, processed=len(user_ids), created_count=created, finished_at=timezone.now()
+    )
+    batch.refresh_from_db()
+    return batch
+
+
+def mark_batch_failed(*, batch_id: int, error: str) -> None:
+    AssignmentBatch.objects.filter(pk=batch_id).exclude(status=AssignmentBatch.Status.DONE).update(
+        status=AssignmentBatch.Status.FAILED, error=error[:2000]
+    )
+
+
+# Reminders -------------------------------------------------------------------------
+
+
+def send_due_reminders(*, today: datetime.date) -> int:
+    """Email each learner once 14 days and 3 days before a due date and once when it has
+    passed. The reminder row and the queued mail are written in one transaction, and the
+    unique constraint turns a second run (or a second worker) into a no-op."""
+    sent = 0
+    for assignment, kind in selectors.reminders_due(today=today):
+        try:
+            with transaction.atomic():
+                notifications.due_reminder(assignment=assignment, kind=kind, today=today)
+        except IntegrityError:
+            continue
+        sent += 1
+    return sent
+
+
+def send_overdue_digests(*, today: datetime.date) -> int:
+    """Send every HR adviser, once per ISO week and organisation, the list of overdue
+    assignments of that organisation."""
+    year, week, _weekday = today.isocalendar()
+    label = f"{year}-W{week:02d}"
+    sent = 0
+    for adviser, organisation, overdue in selectors.overdue_digests(today=today):
+        try:
+            with transaction.atomic():
+                notifications.overdue_digest(
+                    adviser=adviser, organisation=organisation, overdue=overdue, week=label, today=today
+                )
+        except IntegrityError:
+            continue
+        sent += 1
+    return sent

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "curriculum"
+
+urlpatterns = [
+    path("leergangen/<int:track_id>/inschrijven/", views.enrol, name="enrol"),
+    path("hr/toewijzen/", views.assign, name="assign"),
+    path("hr/toewijzingen/<int:batch_id>/", views.batch_detail, name="batch"),
+    path("hr/toewijzingen/<int:batch_id>/voortgang/", views.batch_progress, name="batch_progress"),
+    path(
+        "hr/opdrachten/<slug:organisation_slug>/<str:kind>/<int:target_id>/",
+        views.status_table,
+        name="status_table",
+    ),
+    path("hr/aanvragen/", views.requests, name="requests"),
+    path("hr/aanvragen/<int:enrolment_id>/", views.decide, name="decide"),
+]

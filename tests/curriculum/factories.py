@@ -1,0 +1,110 @@
+import factory
+import wagtail_factories
+
+from curriculum.models import (
+    Assignment,
+    CatalogPage,
+    Enrolment,
+    Format,
+    LearningPath,
+    LearningPathItem,
+    LearningTrackPage,
+    ModulePage,
+)
+from tests.people.factories import OrganisationFactory, UserFactory
+
+
+def knowledge_check(*, pass_mark=50, questions=None):
+    questions = questions or [
+        ("Wat hoort op een actielijst?", ["Alleen besluiten", "Actie, eigenaar en datum", "Het hele verslag"], 1),
+        ("Wanneer stuur je de actielijst rond?", ["Binnen twee werkdagen", "Na een maand"], 0),
+    ]
+    return (
+        "knowledge_check",
+        {
+            "title": "Kennischeck",
+            "pass_mark": pass_mark,
+            "questions": [
+                {
+                    "question": text,
+                    "choices": [{"text": choice, "correct": i == right} for i, choice in enumerate(choices)],
+                    "explanation": "Zo werkt het in de praktijk.",
+                }
+                for text, choices, right in questions
+            ],
+        },
+    )
+
+
+def assignment_block():
+    return (
+        "assignment",
+        {
+            "title": "Notuleer je eigen overleg",
+            "instructions": "<p>Maak een actielijst van je volgende teamoverleg.</p>",
+            "reflection_prompt": "Wat ging goed?",
+        },
+    )
+
+
+class CatalogPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CatalogPage
+
+    title = "Leeraanbod"
+    slug = "leeraanbod"
+
+
+class LearningTrackPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LearningTrackPage
+
+    title = factory.Sequence(lambda n: f"Leergang {n}")
+    summary = "Je leert notuleren en actielijsten bijhouden."
+    format = Format.ELEARNING
+    study_load_hours = 8
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Lees dit eerst.</p>")])
+
+
+class LearningPathFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningPath
+
+    title = factory.Sequence(lambda n: f"Leerpad {n}")
+    slug = factory.Sequence(lambda n: f"leerpad-{n}")
+    description = "Van projectondersteuner naar PMO'er."
+
+
+class LearningPathItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningPathItem
+
+    path = factory.SubFactory(LearningPathFactory)
+    track = factory.SubFactory(LearningTrackPageFactory)
+    required = True
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    user = factory.SubFactory(UserFactory)
+    track = factory.SubFactory(LearningTrackPageFactory)
+    status = Enrolment.Status.ACTIVE
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    track = factory.SubFactory(LearningTrackPageFactory)
+    due_date = factory.Faker("date_between", start_date="+1d", end_date="+60d")
