@@ -1,6 +1,7 @@
 """The demo world of `manage.py seed_demo`: each app seeds its own part, in import order."""
 
 from careers.demo import seed_careers
+from curriculum.demo import seed_curriculum
 from people.demo import seed_people
 
 from .services import ensure_site
@@ -13,3 +14,5 @@ def seed_demo(*, log=print) -> None:
     log(f"People: {len(users)} demo logins")
     counts = seed_careers(home=home, users=users)
     log("Careers: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
+    counts = seed_curriculum(home=home, users=users)
+    log("Curriculum: " + ", ".join(f"{value} {name}" for name, value in counts.items()))

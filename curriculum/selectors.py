@@ -227,14 +227,16 @@ STATUS_FILTERS = {
 
 
 def status_summary(assignments: QuerySet[Assignment]) -> dict[str, int]:
-    """Counts per status of status-annotated assignments, in one query."""
-    return assignments.aggregate(
-        total=Count("pk"),
-        not_started=Count("pk", filter=STATUS_FILTERS["niet-gestart"]),
-        busy=Count("pk", filter=STATUS_FILTERS["bezig"]),
-        finished=Count("pk", filter=STATUS_FILTERS["afgerond"]),
-        late=Count("pk", filter=STATUS_FILTERS["te-laat"]),
+    """Counts per status of status-annotated assignments, in one query. (The aggregate
+    aliases must differ from the annotation names, or they shadow them.)"""
+    counts = assignments.aggregate(
+        count_total=Count("pk"),
+        count_not_started=Count("pk", filter=STATUS_FILTERS["niet-gestart"]),
+        count_busy=Count("pk", filter=STATUS_FILTERS["bezig"]),
+        count_finished=Count("pk", filter=STATUS_FILTERS["afgerond"]),
+        count_late=Count("pk", filter=STATUS_FILTERS["te-laat"]),
     )
+    return {key.removeprefix("count_"): value for key, value in counts.items()}
 
 
 def assignment_table(

@@ -361,3 +361,15 @@ def test_weekly_digest_goes_once_per_week_to_the_organisations_hr(
         assert services.send_overdue_digests(today=TODAY + datetime.timedelta(days=7)) == 1
     assert {m.to[0] for m in mailoutbox} == {zeist["hr"].email}
     assert zeist["anna"].full_name in mailoutbox[0].body
+
+
+def test_status_summary_counts_each_status(track, zeist):
+    from curriculum.selectors import status_summary, with_status
+
+    people = [LearnerFactory(organisation=zeist["organisation"]).user for _ in range(4)]
+    for person in people:
+        AssignmentFactory(user=person, organisation=zeist["organisation"], track=track, due_date=TODAY)
+    Enrolment.objects.create(user=people[0], track=track, status=Enrolment.Status.COMPLETED)
+    Enrolment.objects.create(user=people[1], track=track, status=Enrolment.Status.ACTIVE)
+    summary = status_summary(with_status(Assignment.objects.all(), today=TODAY + datetime.timedelta(days=1)))
+    assert summary == {"total": 4, "not_started": 2, "busy": 1, "finished": 1, "late": 3}
