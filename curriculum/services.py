@@ -81,9 +81,10 @@ def open_module(*, enrolment: Enrolment, module: ModulePage) -> ModuleProgress:
 @transaction.atomic
 def complete_module(
     *, enrolment: Enrolment, module: ModulePage, answers: dict, reflections: dict
-) -> tuple[ModuleResult, ModuleProgress]:
+) -> tuple[ModuleResult, ModuleProgress, bool]:
     """Grade and keep the answers; mark the module done when every check is passed and
-    every reflection written; complete the track when all its required modules are done."""
+    every reflection written; complete the track when all its required modules are done.
+    Returns the grading, the progress row, and whether this completed the track."""
     result = grade_module(body=module.body, answers=answers, reflections=reflections)
     progress, _created = ModuleProgress.objects.select_for_update().get_or_create(enrolment=enrolment, module=module)
     progress.answers = {
@@ -94,9 +95,8 @@ def complete_module(
     if result.passed and progress.completed_at is None:
         progress.completed_at = timezone.now()
     progress.save()
-    if result.passed:
-        complete_track_if_done(enrolment=enrolment)
-    return result, progress
+    completed_track = result.passed and complete_track_if_done(enrolment=enrolment)
+    return result, progress, completed_track
 
 
 def complete_track_if_done(*, enrolment: Enrolment) -> bool:

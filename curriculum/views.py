@@ -89,12 +89,11 @@ def module_page(request, module: ModulePage):
     result = None
     if request.method == "POST":
         answers, reflections = _module_answers(request, module)
-        result, progress = services.complete_module(
+        result, progress, completed_track = services.complete_module(
             enrolment=enrolment, module=module, answers=answers, reflections=reflections
         )
         if result.passed:
-            enrolment.refresh_from_db()
-            if enrolment.status == Enrolment.Status.COMPLETED and progress.completed_at >= enrolment.completed_at:
+            if completed_track:
                 messages.success(
                     request, _("Gefeliciteerd! Je hebt de leergang '%(track)s' afgerond.") % {"track": track.title}
                 )

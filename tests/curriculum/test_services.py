@@ -108,7 +108,7 @@ def test_hr_of_another_organisation_cannot_decide(track, zeist, other_hr):
 def test_a_failed_check_keeps_the_answers_but_not_the_module(track, zeist):
     enrolment = services.enrol(user=zeist["anna"], track=track)
     check_module = modules(track)[1]
-    result, progress = services.complete_module(
+    result, progress, _ = services.complete_module(
         enrolment=enrolment, module=check_module, answers=answers_for(check_module, [0, 1]), reflections={}
     )
     assert not result.passed
@@ -121,7 +121,9 @@ def test_missing_and_nonsense_answers_are_missing(track, zeist):
     enrolment = services.enrol(user=zeist["anna"], track=track)
     check_module = modules(track)[1]
     key = answer_key(check_module.knowledge_checks()[0].id, 0)
-    result, _ = services.complete_module(enrolment=enrolment, module=check_module, answers={key: "99"}, reflections={})
+    result, _, _ = services.complete_module(
+        enrolment=enrolment, module=check_module, answers={key: "99"}, reflections={}
+    )
     assert len(result.missing_answers) == 2
 
 
@@ -129,9 +131,11 @@ def test_an_assignment_needs_a_reflection(track, zeist):
     enrolment = services.enrol(user=zeist["anna"], track=track)
     practice = modules(track)[2]
     block_id = practice.assignments()[0].id
-    result, _ = services.complete_module(enrolment=enrolment, module=practice, answers={}, reflections={block_id: "  "})
+    result, _, _ = services.complete_module(
+        enrolment=enrolment, module=practice, answers={}, reflections={block_id: "  "}
+    )
     assert not result.passed
-    result, progress = services.complete_module(
+    result, progress, _ = services.complete_module(
         enrolment=enrolment, module=practice, answers={}, reflections={block_id: "Het werkte goed."}
     )
     assert result.passed
@@ -147,12 +151,14 @@ def test_the_track_completes_once_when_all_required_modules_are_done(track, zeis
         services.complete_module(enrolment=enrolment, module=reading, answers={}, reflections={})
         enrolment.refresh_from_db()
         assert enrolment.status == Enrolment.Status.ACTIVE
-        services.complete_module(
+        *_, completed_now = services.complete_module(
             enrolment=enrolment, module=check_module, answers=answers_for(check_module, [1, 0]), reflections={}
         )
-        services.complete_module(
+        assert completed_now
+        *_, completed_again = services.complete_module(
             enrolment=enrolment, module=check_module, answers=answers_for(check_module, [1, 0]), reflections={}
         )
+        assert not completed_again
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.COMPLETED
     assert enrolment.completed_at is not None
