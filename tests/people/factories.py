@@ -12,7 +12,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"persoon{n}@example.org")
-    full_name = factory.Faker("name", locale="nl_NL")
+    # Unique, plain names: no apostrophe to be escaped in HTML, no name inside another.
+    full_name = factory.Sequence(lambda n: f"Persoon {n:05d} de Vries")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
