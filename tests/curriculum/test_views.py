@@ -4,10 +4,11 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from curriculum import services
 from curriculum.grading import answer_key
-from curriculum.models import Assignment, AssignmentBatch, Enrolment, ModulePage, ModuleProgress
+from curriculum.models import Assignment, AssignmentBatch, Enrolment, LearningPath, ModulePage, ModuleProgress
 from tests.curriculum.factories import (
     AssignmentFactory,
     LearningPathFactory,
@@ -283,3 +284,29 @@ def test_hr_approves_and_declines_requests(client, world):
     assert response.status_code == 302
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.DECLINED
+
+
+def test_editors_manage_learning_paths_in_the_admin(client, world):
+    from people.models import User
+
+    admin = User.objects.create_superuser(email="redactie@example.org", password="x" * 12, full_name="Redactie")
+    client.force_login(admin)
+    assert client.get("/admin/snippets/curriculum/learningpath/").status_code == 200
+    assert client.get("/admin/snippets/curriculum/learningpath/add/").status_code == 200
+    data = nested_form_data(
+        {
+            "title": "Van projectondersteuner naar PMO'er",
+            "slug": "naar-pmo",
+            "description": "Drie stappen.",
+            "min_electives": "1",
+            "items": inline_formset([{"track": world["track"].pk, "required": "on"}]),
+        }
+    )
+    response = client.post("/admin/snippets/curriculum/learningpath/add/", data)
+    assert response.status_code == 200, "one elective is asked for, but the path has none"
+    assert "keuzeleergangen" in response.content.decode()
+    data["min_electives"] = "0"
+    assert client.post("/admin/snippets/curriculum/learningpath/add/", data).status_code == 302
+    assert LearningPath.objects.get(slug="naar-pmo").items.get().track == world["track"]
+    client.force_login(world["hr_zeist"])
+    assert client.get("/admin/snippets/curriculum/learningpath/").status_code in (302, 403)

@@ -1,0 +1,36 @@
+"""The assignment job through a real Celery worker on Redis (REDIS_URL)."""
+
+import datetime
+import time
+
+import pytest
+from celery.result import EagerResult
+
+from curriculum.models import Assignment, AssignmentBatch
+from curriculum.tasks import run_assignment_batch
+from tests.curriculum.factories import CatalogPageFactory, LearningTrackPageFactory
+from tests.people.factories import LearnerFactory, OrganisationFactory
+
+pytestmark = pytest.mark.celery_worker
+
+
+def test_a_real_worker_runs_the_assignment_job(celery_worker_on_redis, home_page):
+    organisation = OrganisationFactory()
+    for _ in range(25):
+        LearnerFactory(organisation=organisation)
+    track = LearningTrackPageFactory(parent=CatalogPageFactory(parent=home_page))
+    batch = AssignmentBatch.objects.create(
+        organisation=organisation, track=track, due_date=datetime.date(2027, 1, 1), audience="all"
+    )
+    result = run_assignment_batch.delay(batch.pk)
+    assert not isinstance(result, EagerResult)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        batch.refresh_from_db()
+        if batch.status == AssignmentBatch.Status.DONE:
+            break
+        time.sleep(0.1)
+    assert (batch.status, batch.total, batch.created_count) == ("done", 25, 25)
+    run_assignment_batch.delay(batch.pk)
+    time.sleep(1)
+    assert Assignment.objects.filter(track=track).count() == 25
