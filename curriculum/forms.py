@@ -12,6 +12,8 @@ CHOOSE = _("(kies)")
 
 
 class CatalogFilterForm(forms.Form):
+    all_optional = True  # a filter: no field is marked "(niet verplicht)"
+
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
     role_profile = forms.ModelChoiceField(
         label=_("Functieprofiel"),
