@@ -1,5 +1,6 @@
 """The demo world of `manage.py seed_demo`: each app seeds its own part, in import order."""
 
+from assessments.demo import seed_assessments
 from careers.demo import seed_careers
 from curriculum.demo import seed_curriculum
 from people.demo import seed_people
@@ -16,3 +17,5 @@ def seed_demo(*, log=print) -> None:
     log("Careers: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
     counts = seed_curriculum(home=home, users=users)
     log("Curriculum: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
+    counts = seed_assessments(home=home, users=users)
+    log("Self-assessments: " + ", ".join(f"{value} {name}" for name, value in counts.items()))

@@ -28,6 +28,7 @@ class HomePage(BasePage):
         "careers.RoleProfileIndexPage",
         "careers.CareerMapPage",
         "curriculum.CatalogPage",
+        "assessments.SelfAssessmentIndexPage",
     ]
     max_count = 1
     template = "cms/home_page.html"

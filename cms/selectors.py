@@ -5,6 +5,7 @@ import datetime
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 
+from assessments.selectors import development_plan, latest_attempts
 from careers.selectors import career_record, current_roles_of, next_steps_for
 from curriculum.selectors import assignment_overview, learner_learning, pending_requests, recent_batches
 from people.models import Membership, User
@@ -19,6 +20,8 @@ def learner_dashboard(*, user: User, today: datetime.date) -> dict:
     return {
         "current_role": current,
         "next_steps": next_steps_for(profile=current.profile if current else None),
+        "plan": development_plan(user=user),
+        "self_assessments": latest_attempts(user=user),
         **learner_learning(user=user, today=today),
     }
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("careers.urls")),
     path("", include("curriculum.urls")),
+    path("", include("assessments.urls")),
 ]
 
 if settings.DEBUG:

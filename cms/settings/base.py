@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "people",
     "careers",
     "curriculum",
+    "assessments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,182 @@
+"""Writes for self-assessments: taking one, second opinions, sharing, and the plan."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from careers.models import Competency, Level, RoleProfilePage
+from curriculum.models import LearningTrackPage
+from people.models import User
+from people.services import queue_email
+
+from .models import (
+    Answer,
+    Attempt,
+    DevelopmentPlan,
+    Invitation,
+    PlanItem,
+    RaterAnswer,
+    SelfAssessmentPage,
+    Statement,
+    hash_token,
+)
+from .selectors import steps_of
+
+INVITATION_DAYS = 14
+VALID_LEVELS = {str(value) for value, _label in Level.choices}
+
+
+def _require_owner(*, user: User, attempt: Attempt) -> None:
+    if attempt.user_id != user.pk:
+        raise PermissionDenied
+
+
+def parse_levels(*, statements: list[Statement], data) -> tuple[dict[int, int], dict[int, str]]:
+    """Levels per statement id from form data (``statement-<id>``), and the errors."""
+    levels, errors = {}, {}
+    for statement in statements:
+        raw = data.get(f"statement-{statement.pk}", "")
+        if raw in VALID_LEVELS:
+            levels[statement.pk] = int(raw)
+        else:
+            errors[statement.pk] = _("Kies de beschrijving die het best bij je werk past.")
+    return levels, errors
+
+
+def start_attempt(*, user: User, assessment: SelfAssessmentPage) -> Attempt:
+    """Continue the open attempt, or start a new one (a retake keeps earlier results)."""
+    draft = Attempt.objects.filter(user=user, assessment=assessment, status=Attempt.Status.DRAFT).first()
+    if draft:
+        return draft
+    previous = (
+        Attempt.objects.filter(user=user, assessment=assessment, status=Attempt.Status.SUBMITTED)
+        .order_by("-submitted_at")
+        .first()
+    )
+    return Attempt.objects.create(
+        user=user, assessment=assessment, target_profile=previous.target_profile if previous else None
+    )
+
+
+@transaction.atomic
+def save_answers(*, user: User, attempt: Attempt, levels: dict[int, int]) -> None:
+    """Keep the given answers (a partly filled step is kept too: nothing entered is lost)."""
+    _require_owner(user=user, attempt=attempt)
+    if attempt.status != Attempt.Status.DRAFT:
+        raise ValidationError(_("Deze zelfscan is al ingeleverd. Start een nieuwe om hem opnieuw te doen."))
+    valid = set(attempt.assessment.statements.values_list("pk", flat=True))
+    for statement_id, level in levels.items():
+        if statement_id in valid:
+            Answer.objects.update_or_create(attempt=attempt, statement_id=statement_id, defaults={"level": level})
+
+
+@transaction.atomic
+def submit(*, user: User, attempt: Attempt) -> Attempt:
+    _require_owner(user=user, attempt=attempt)
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.status == Attempt.Status.SUBMITTED:
+        return attempt
+    answered = set(attempt.answers.values_list("statement_id", flat=True))
+    open_steps = [
+        number
+        for number, (_competency, statements) in enumerate(steps_of(assessment=attempt.assessment), start=1)
+        if any(s.pk not in answered for s in statements)
+    ]
+    if open_steps:
+        raise ValidationError(
+            _("Nog niet alles is ingevuld: stap %(steps)s.") % {"steps": ", ".join(map(str, open_steps))}
+        )
+    attempt.status = Attempt.Status.SUBMITTED
+    attempt.submitted_at = timezone.now()
+    attempt.save(update_fields=["status", "submitted_at"])
+    return attempt
+
+
+def set_target(*, user: User, attempt: Attempt, profile: RoleProfilePage | None) -> None:
+    _require_owner(user=user, attempt=attempt)
+    Attempt.objects.filter(pk=attempt.pk).update(target_profile=profile)
+
+
+def set_sharing(*, user: User, attempt: Attempt, shared: bool) -> None:
+    """Share a result with the HR advisers of one's organisation, or withdraw it."""
+    _require_owner(user=user, attempt=attempt)
+    Attempt.objects.filter(pk=attempt.pk).update(shared_with_organisation_at=timezone.now() if shared else None)
+
+
+@transaction.atomic
+def invite(*, user: User, attempt: Attempt, email: str, name: str, relation: str) -> tuple[Invitation, str]:
+    """Invite someone to rate the same statements about ``user``. Returns the invitation and
+    its token; only the token's hash is stored, the link is mailed once."""
+    _require_owner(user=user, attempt=attempt)
+    if attempt.status != Attempt.Status.SUBMITTED:
+        raise ValidationError(_("Lever je zelfscan eerst in; daarna vraag je een tweede blik."))
+    token = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        attempt=attempt,
+        email=email,
+        name=name,
+        relation=relation,
+        token_hash=hash_token(token),
+        expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
+    )
+    url = settings.SITE_URL + reverse("assessments:rate", args=[token])
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"invitation": invitation, "learner": user, "url": url, "days": INVITATION_DAYS}
+        subject = " ".join(render_to_string("assessments/email/invitation_subject.txt", context).split())
+        body = render_to_string("assessments/email/invitation.txt", context)
+    queue_email(to=email, subject=subject, body_text=body)
+    return invitation, token
+
+
+def usable_invitation(*, token: str) -> Invitation | None:
+    invitation = (
+        Invitation.objects.select_related("attempt__user", "attempt__assessment")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if invitation is None or not invitation.is_usable:
+        return None
+    return invitation
+
+
+@transaction.atomic
+def rate(*, token: str, levels: dict[int, int]) -> Invitation:
+    """Store a second opinion. The link works once: the row lock and ``used_at`` make a
+    second submit, even a simultaneous one, fail."""
+    invitation = Invitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
+    if invitation is None or not invitation.is_usable:
+        raise PermissionDenied
+    statements = set(invitation.attempt.assessment.statements.values_list("pk", flat=True))
+    if set(levels) != statements:
+        raise ValidationError(_("Beantwoord alle stellingen."))
+    RaterAnswer.objects.bulk_create(
+        [RaterAnswer(invitation=invitation, statement_id=sid, level=level) for sid, level in levels.items()]
+    )
+    invitation.used_at = timezone.now()
+    invitation.save(update_fields=["used_at"])
+    return invitation
+
+
+@transaction.atomic
+def add_to_plan(
+    *, user: User, track: LearningTrackPage, competency: Competency | None = None, attempt: Attempt | None = None
+) -> PlanItem:
+    if attempt is not None:
+        _require_owner(user=user, attempt=attempt)
+    plan, _created = DevelopmentPlan.objects.get_or_create(user=user)
+    if attempt is not None:
+        plan.attempt = attempt
+        plan.target_profile = attempt.target_profile or plan.target_profile
+        plan.save()
+    item, _created = PlanItem.objects.get_or_create(plan=plan, track=track, defaults={"competency": competency})
+    return item
+
+
+def remove_from_plan(*, user: User, item_id: int) -> None:
+    PlanItem.objects.filter(pk=item_id, plan__user=user).delete()

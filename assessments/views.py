@@ -1,0 +1,240 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from careers.models import Competency
+from careers.selectors import career_record
+from curriculum.models import LearningTrackPage
+from people.selectors import organisations_advised_by
+
+from . import selectors, services
+from .forms import HeatmapForm, InvitationForm, TargetForm
+from .models import Attempt, Invitation, SelfAssessmentPage, hash_token
+
+
+def _own(request, attempt_id: int) -> Attempt:
+    attempt = selectors.own_attempt(user=request.user, attempt_id=attempt_id)
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+@login_required
+@require_POST
+def start(request, page_id: int):
+    assessment = get_object_or_404(SelfAssessmentPage.objects.live(), pk=page_id)
+    attempt = services.start_attempt(user=request.user, assessment=assessment)
+    return redirect("assessments:step", attempt_id=attempt.pk, number=1)
+
+
+@login_required
+def step(request, attempt_id: int, number: int):
+    attempt = _own(request, attempt_id)
+    if attempt.status == Attempt.Status.SUBMITTED:
+        return redirect("assessments:result", attempt_id=attempt.pk)
+    steps = selectors.steps_of(assessment=attempt.assessment)
+    if not 1 <= number <= len(steps):
+        raise Http404
+    competency, statements = steps[number - 1]
+    answers = selectors.answers_by_statement(attempt=attempt)
+    errors: dict[int, str] = {}
+    status = 200
+    if request.method == "POST":
+        levels, errors = services.parse_levels(statements=statements, data=request.POST)
+        services.save_answers(user=request.user, attempt=attempt, levels=levels)
+        answers.update(levels)
+        action = request.POST.get("action", "next")
+        if action == "back":
+            return redirect("assessments:step", attempt_id=attempt.pk, number=max(1, number - 1))
+        if action == "save":
+            messages.success(request, _("Je antwoorden zijn bewaard. Je kunt later verder waar je was."))
+            return redirect(attempt.assessment.url)
+        if not errors and number < len(steps):
+            return redirect("assessments:step", attempt_id=attempt.pk, number=number + 1)
+        if not errors:
+            try:
+                services.submit(user=request.user, attempt=attempt)
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+            else:
+                return redirect("assessments:result", attempt_id=attempt.pk)
+        status = 400
+    context = {
+        "attempt": attempt,
+        "number": number,
+        "step_count": len(steps),
+        "competency": competency,
+        "descriptors": competency.descriptors(),
+        "statements": [(s, str(answers.get(s.pk, "")), errors.get(s.pk)) for s in statements],
+        "errors": errors,
+    }
+    return render(request, "assessments/step.html", context, status=status)
+
+
+@login_required
+def result(request, attempt_id: int):
+    attempt = _own(request, attempt_id)
+    if attempt.status != Attempt.Status.SUBMITTED:
+        return redirect("assessments:step", attempt_id=attempt.pk, number=1)
+    form = TargetForm(request.GET or None, initial={"doel": attempt.target_profile})
+    profile = attempt.target_profile
+    if "doel" in request.GET and form.is_valid():
+        profile = form.cleaned_data["doel"]
+        services.set_target(user=request.user, attempt=attempt, profile=profile)
+    elif profile is None:
+        current = career_record(person=request.user)["current"]
+        profile = current.profile if current else None
+    context = {
+        "attempt": attempt,
+        "target_form": form,
+        **selectors.result_data(attempt=attempt, profile=profile, viewer=request.user),
+    }
+    return render(request, "assessments/result.html", context)
+
+
+@login_required
+@require_POST
+def share(request, attempt_id: int):
+    attempt = _own(request, attempt_id)
+    shared = request.POST.get("share") == "1"
+    services.set_sharing(user=request.user, attempt=attempt, shared=shared)
+    if shared:
+        messages.success(request, _("Je HR-adviseur kan dit resultaat nu zien. Je kunt dat altijd weer intrekken."))
+    else:
+        messages.success(request, _("Je HR-adviseur kan dit resultaat niet meer zien."))
+    return redirect("assessments:result", attempt_id=attempt.pk)
+
+
+@login_required
+def invite(request, attempt_id: int):
+    attempt = _own(request, attempt_id)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite(user=request.user, attempt=attempt, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s krijgt een e-mail met een link die één keer werkt en over 14 dagen verloopt.")
+                % {"name": form.cleaned_data["name"]},
+            )
+            return redirect("assessments:result", attempt_id=attempt.pk)
+    invitations = attempt.invitations.order_by("-created_at")
+    return render(
+        request,
+        "assessments/invite.html",
+        {"attempt": attempt, "form": form, "invitations": invitations},
+        status=400 if form.errors else 200,
+    )
+
+
+def rate(request, token: str):
+    """The public page where a manager or colleague gives a second opinion."""
+    invitation = services.usable_invitation(token=token)
+    if invitation is None:
+        known = Invitation.objects.filter(token_hash=hash_token(token)).exists()
+        if not known:
+            raise Http404
+        return render(request, "assessments/rate_gone.html", status=410)
+    steps = selectors.steps_of(assessment=invitation.attempt.assessment)
+    all_statements = [s for _competency, statements in steps for s in statements]
+    entered: dict[int, str] = {}
+    errors: dict[int, str] = {}
+    if request.method == "POST":
+        levels, errors = services.parse_levels(statements=all_statements, data=request.POST)
+        entered = {pk: str(level) for pk, level in levels.items()}
+        if not errors:
+            try:
+                services.rate(token=token, levels=levels)
+            except PermissionDenied:
+                return render(request, "assessments/rate_gone.html", status=410)
+            return render(request, "assessments/rate_done.html", {"invitation": invitation})
+    context = {
+        "invitation": invitation,
+        "person": invitation.attempt.user,
+        "steps": [
+            (competency, competency.descriptors(), [(s, entered.get(s.pk, ""), errors.get(s.pk)) for s in statements])
+            for competency, statements in steps
+        ],
+        "errors": errors,
+    }
+    return render(request, "assessments/rate.html", context, status=400 if errors else 200)
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def plan_add(request):
+    track = get_object_or_404(LearningTrackPage.objects.live(), pk=request.POST.get("track"))
+    competency = Competency.objects.filter(pk=request.POST.get("competency") or None).first()
+    attempt = None
+    if request.POST.get("attempt"):
+        attempt = _own(request, int(request.POST["attempt"]))
+    services.add_to_plan(user=request.user, track=track, competency=competency, attempt=attempt)
+    messages.success(request, _("'%(track)s' staat in je ontwikkelplan.") % {"track": track.title})
+    return redirect(_safe_next(request, "/mijn/"))
+
+
+@login_required
+@require_POST
+def plan_remove(request, item_id: int):
+    services.remove_from_plan(user=request.user, item_id=item_id)
+    return redirect(_safe_next(request, "/mijn/"))
+
+
+@login_required
+def hr_overview(request):
+    organisations = list(organisations_advised_by(adviser=request.user))
+    if not organisations:
+        raise PermissionDenied
+    assessments = SelfAssessmentPage.objects.live().order_by("title")
+    form = HeatmapForm(request.GET or None, assessments=assessments)
+    assessment = profile = None
+    if form.is_valid():
+        assessment, profile = form.cleaned_data["zelfscan"], form.cleaned_data["doel"]
+    assessment = assessment or assessments.first()
+    heatmaps = (
+        [
+            (
+                organisation,
+                selectors.organisation_heatmap(organisation=organisation, assessment=assessment, profile=profile),
+            )
+            for organisation in organisations
+        ]
+        if assessment
+        else []
+    )
+    context = {
+        "form": form,
+        "assessment": assessment,
+        "profile": profile,
+        "heatmaps": heatmaps,
+        "shared": selectors.shared_attempts(organisations=organisations),
+    }
+    return render(request, "assessments/hr_overview.html", context)
+
+
+@login_required
+def hr_result(request, attempt_id: int):
+    attempt = selectors.hr_visible_attempt(adviser=request.user, attempt_id=attempt_id)
+    if attempt is None:
+        raise Http404
+    context = {
+        "attempt": attempt,
+        "hr_view": True,
+        **selectors.result_data(attempt=attempt, profile=attempt.target_profile),
+    }
+    return render(request, "assessments/hr_result.html", context)

@@ -1,0 +1,170 @@
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from assessments import selectors, services
+from assessments.models import Attempt, Invitation, RaterAnswer
+from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def answer_all(user, scan, level_by_competency):
+    attempt = services.start_attempt(user=user, assessment=scan["page"])
+    services.save_answers(
+        user=user,
+        attempt=attempt,
+        levels={s.pk: level_by_competency[s.competency_id] for s in scan["statements"]},
+    )
+    return services.submit(user=user, attempt=attempt)
+
+
+@pytest.fixture
+def anna():
+    return LearnerFactory().user
+
+
+def test_steps_group_statements_by_competency_in_order(scan):
+    steps = selectors.steps_of(assessment=scan["page"])
+    assert [(c.name, [s.text for s in st]) for c, st in steps] == [
+        ("Plannen", ["Ik maak planningen", "Ik bewaak mijlpalen"]),
+        ("Notuleren", ["Ik notuleer overleggen"]),
+        ("Risico's beheren", ["Ik houd een risicolog bij"]),
+    ]
+
+
+def test_parse_levels_refuses_missing_and_nonsense(scan):
+    statements = scan["statements"][:2]
+    levels, errors = services.parse_levels(
+        statements=statements, data={f"statement-{statements[0].pk}": "3", f"statement-{statements[1].pk}": "9"}
+    )
+    assert levels == {statements[0].pk: 3}
+    assert set(errors) == {statements[1].pk}
+
+
+def test_submit_needs_every_step(scan, anna):
+    attempt = services.start_attempt(user=anna, assessment=scan["page"])
+    services.save_answers(user=anna, attempt=attempt, levels={scan["statements"][0].pk: 2})
+    with pytest.raises(ValidationError, match="stap 1, 2, 3"):
+        services.submit(user=anna, attempt=attempt)
+
+
+def test_a_partly_answered_attempt_is_continued_not_restarted(scan, anna):
+    first = services.start_attempt(user=anna, assessment=scan["page"])
+    services.save_answers(user=anna, attempt=first, levels={scan["statements"][0].pk: 2})
+    assert services.start_attempt(user=anna, assessment=scan["page"]).pk == first.pk
+
+
+def test_another_person_cannot_answer_or_share(scan, anna):
+    attempt = services.start_attempt(user=anna, assessment=scan["page"])
+    other = LearnerFactory().user
+    with pytest.raises(PermissionDenied):
+        services.save_answers(user=other, attempt=attempt, levels={scan["statements"][0].pk: 4})
+    with pytest.raises(PermissionDenied):
+        services.set_sharing(user=other, attempt=attempt, shared=True)
+    assert not attempt.answers.exists()
+
+
+def test_result_gaps_and_recommendations(scan, anna):
+    s = scan
+    attempt = answer_all(anna, s, {s["planning"].pk: 1, s["notes"].pk: 3, s["risks"].pk: 2})
+    result = selectors.result_data(attempt=attempt, profile=s["profile"], viewer=anna)
+    assert [(g["gap"].name, g["gap"].size) for g in result["gaps"]] == [("Plannen", 2.0), ("Risico's beheren", 1.0)]
+    planning = result["gaps"][0]
+    assert [link.page.title for link, _status, _planned in planning["tracks"]] == ["Projectplanning"]
+    assert result["gaps"][1]["tracks"] == []
+
+
+def test_a_retake_keeps_history(scan, anna):
+    s = scan
+    answer_all(anna, s, {s["planning"].pk: 1, s["notes"].pk: 2, s["risks"].pk: 2})
+    latest = answer_all(anna, s, {s["planning"].pk: 3, s["notes"].pk: 2, s["risks"].pk: 4})
+    history = selectors.history_of(attempt=latest, names={s["planning"].pk: "Plannen"})
+    assert [history["levels"][a.pk][s["planning"].pk] for a in history["attempts"]] == [1.0, 3.0]
+
+
+def test_an_invitation_works_once(scan, anna, mailoutbox, django_capture_on_commit_callbacks):
+    s = scan
+    attempt = answer_all(anna, s, {s["planning"].pk: 2, s["notes"].pk: 2, s["risks"].pk: 2})
+    with django_capture_on_commit_callbacks(execute=True):
+        _invitation, token = services.invite(
+            user=anna, attempt=attempt, email="chef@zeist.example.org", name="Chef", relation="manager"
+        )
+    assert token in mailoutbox[0].body
+    assert token not in Invitation.objects.get().token_hash
+    levels = {st.pk: 3 for st in s["statements"]}
+    services.rate(token=token, levels=levels)
+    with pytest.raises(PermissionDenied):
+        services.rate(token=token, levels=levels)
+    assert RaterAnswer.objects.count() == len(levels)
+    opinions = selectors.second_opinions(attempt=attempt, steps=selectors.steps_of(assessment=s["page"]))
+    assert next((c.name, own, other) for c, own, other in opinions[0]["rows"]) == ("Plannen", 2.0, 3.0)
+
+
+def test_an_invitation_expires(scan, anna):
+    s = scan
+    attempt = answer_all(anna, s, {s["planning"].pk: 2, s["notes"].pk: 2, s["risks"].pk: 2})
+    invitation, token = services.invite(
+        user=anna, attempt=attempt, email="c@example.org", name="C", relation="colleague"
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert services.usable_invitation(token=token) is None
+    with pytest.raises(PermissionDenied):
+        services.rate(token=token, levels={st.pk: 3 for st in s["statements"]})
+
+
+def test_a_rating_must_answer_everything(scan, anna):
+    s = scan
+    attempt = answer_all(anna, s, {s["planning"].pk: 2, s["notes"].pk: 2, s["risks"].pk: 2})
+    _invitation, token = services.invite(user=anna, attempt=attempt, email="c@example.org", name="C", relation="other")
+    with pytest.raises(ValidationError):
+        services.rate(token=token, levels={s["statements"][0].pk: 3})
+    assert services.usable_invitation(token=token) is not None
+
+
+def test_hr_sees_an_individual_result_only_when_shared(scan):
+    s = scan
+    zeist = OrganisationFactory()
+    anna = LearnerFactory(organisation=zeist).user
+    hr = HRAdviserFactory(organisation=zeist).user
+    other_hr = HRAdviserFactory(organisation=OrganisationFactory()).user
+    attempt = answer_all(anna, s, {s["planning"].pk: 2, s["notes"].pk: 2, s["risks"].pk: 2})
+    assert selectors.hr_visible_attempt(adviser=hr, attempt_id=attempt.pk) is None
+    services.set_sharing(user=anna, attempt=attempt, shared=True)
+    assert selectors.hr_visible_attempt(adviser=hr, attempt_id=attempt.pk) == attempt
+    assert selectors.hr_visible_attempt(adviser=other_hr, attempt_id=attempt.pk) is None
+    services.set_sharing(user=anna, attempt=attempt, shared=False)
+    assert selectors.hr_visible_attempt(adviser=hr, attempt_id=attempt.pk) is None
+
+
+@pytest.mark.parametrize(("people", "shown"), [(4, False), (5, True)])
+def test_aggregates_need_at_least_five_people(scan, people, shown):
+    s = scan
+    zeist = OrganisationFactory()
+    for n in range(people):
+        learner = LearnerFactory(organisation=zeist).user
+        answer_all(learner, s, {s["planning"].pk: 1 + n % 4, s["notes"].pk: 2, s["risks"].pk: 3})
+    LearnerFactory(organisation=zeist)  # a member without a result does not count
+    heatmap = selectors.organisation_heatmap(organisation=zeist, assessment=s["page"], profile=s["profile"])
+    assert heatmap["hidden"] is not shown
+    assert heatmap["people"] == people
+    if shown:
+        notes = next(row for row in heatmap["rows"] if row["name"] == "Notuleren")
+        assert notes == {"name": "Notuleren", "average": 2.0, "required": 3, "gap": 1.0}
+    else:
+        assert "rows" not in heatmap
+
+
+def test_only_the_latest_attempt_per_person_counts_in_aggregates(scan):
+    s = scan
+    zeist = OrganisationFactory()
+    learners = [LearnerFactory(organisation=zeist).user for _ in range(5)]
+    for learner in learners:
+        answer_all(learner, s, {s["planning"].pk: 1, s["notes"].pk: 1, s["risks"].pk: 1})
+    answer_all(learners[0], s, {s["planning"].pk: 1, s["notes"].pk: 4, s["risks"].pk: 1})
+    heatmap = selectors.organisation_heatmap(organisation=zeist, assessment=s["page"], profile=None)
+    assert heatmap["people"] == 5
+    assert next(row for row in heatmap["rows"] if row["name"] == "Notuleren")["average"] == 1.6
+    assert Attempt.objects.count() == 6
