@@ -1,0 +1,155 @@
+import pytest
+
+from assessments import services
+from assessments.models import Answer, Attempt, Invitation
+from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    zeist = OrganisationFactory()
+    return {
+        "anna": LearnerFactory(organisation=zeist).user,
+        "bram": LearnerFactory(organisation=zeist).user,
+        "hr": HRAdviserFactory(organisation=zeist).user,
+        "other_hr": HRAdviserFactory(organisation=OrganisationFactory()).user,
+    }
+
+
+def submitted(scan, user, level=2):
+    attempt = services.start_attempt(user=user, assessment=scan["page"])
+    services.save_answers(user=user, attempt=attempt, levels={s.pk: level for s in scan["statements"]})
+    return services.submit(user=user, attempt=attempt)
+
+
+def test_taking_a_scan_step_by_step(client, scan, people):
+    client.force_login(people["anna"])
+    response = client.post(f"/zelfscan/{scan['page'].pk}/starten/")
+    attempt = Attempt.objects.get()
+    assert response["Location"] == f"/zelfscan/poging/{attempt.pk}/stap/1/"
+    first, second = scan["statements"][0], scan["statements"][2]
+    response = client.post(response["Location"], {f"statement-{first.pk}": "2", "action": "next"})
+    assert response.status_code == 400, "both planning statements are needed"
+    assert Answer.objects.get(statement=first).level == 2, "what was answered is kept"
+    assert 'value="2" checked' in response.content.decode()
+    response = client.post(
+        f"/zelfscan/poging/{attempt.pk}/stap/1/",
+        {f"statement-{first.pk}": "2", f"statement-{second.pk}": "3", "action": "next"},
+    )
+    assert response["Location"].endswith("/stap/2/")
+    response = client.post(f"/zelfscan/poging/{attempt.pk}/stap/2/", {"action": "back"})
+    assert response["Location"].endswith("/stap/1/")
+    response = client.post(f"/zelfscan/poging/{attempt.pk}/stap/2/", {"action": "save"})
+    assert response["Location"] == scan["page"].url
+    for number, statement in [(2, scan["statements"][1]), (3, scan["statements"][3])]:
+        response = client.post(
+            f"/zelfscan/poging/{attempt.pk}/stap/{number}/", {f"statement-{statement.pk}": "1", "action": "next"}
+        )
+    assert response["Location"] == f"/zelfscan/poging/{attempt.pk}/resultaat/"
+    html = client.get(response["Location"] + f"?doel={scan['profile'].pk}").content.decode()
+    assert "Plannen: 2,5, gevraagd 3" in html
+    assert "Projectplanning" in html
+    assert client.get(f"/zelfscan/poging/{attempt.pk}/stap/9/").status_code == 302
+
+
+@pytest.mark.parametrize("viewer", ["bram", "hr", "other_hr"])
+def test_nobody_else_sees_a_result(client, scan, people, viewer):
+    attempt = submitted(scan, people["anna"])
+    client.force_login(people[viewer])
+    for url in [
+        f"/zelfscan/poging/{attempt.pk}/resultaat/",
+        f"/zelfscan/poging/{attempt.pk}/stap/1/",
+        f"/zelfscan/poging/{attempt.pk}/tweede-blik/",
+        f"/hr/zelfscans/poging/{attempt.pk}/",
+    ]:
+        assert client.get(url).status_code in (403, 404), url
+    assert client.post(f"/zelfscan/poging/{attempt.pk}/delen/", {"share": "1"}).status_code == 404
+    attempt.refresh_from_db()
+    assert not attempt.is_shared
+
+
+def test_hr_sees_a_shared_result_until_it_is_withdrawn(client, scan, people):
+    attempt = submitted(scan, people["anna"])
+    client.force_login(people["anna"])
+    client.post(f"/zelfscan/poging/{attempt.pk}/delen/", {"share": "1"})
+    client.force_login(people["hr"])
+    assert client.get(f"/hr/zelfscans/poging/{attempt.pk}/").status_code == 200
+    assert people["anna"].full_name in client.get("/hr/zelfscans/").content.decode()
+    client.force_login(people["other_hr"])
+    assert client.get(f"/hr/zelfscans/poging/{attempt.pk}/").status_code == 404
+    client.force_login(people["anna"])
+    client.post(f"/zelfscan/poging/{attempt.pk}/delen/", {"share": "0"})
+    client.force_login(people["hr"])
+    assert client.get(f"/hr/zelfscans/poging/{attempt.pk}/").status_code == 404
+
+
+def test_hr_overview_hides_small_groups_and_is_refused_to_learners(client, scan, people):
+    submitted(scan, people["anna"])
+    client.force_login(people["hr"])
+    html = client.get("/hr/zelfscans/").content.decode()
+    assert "Te weinig deelnemers" in html
+    client.force_login(people["anna"])
+    assert client.get("/hr/zelfscans/").status_code == 403
+
+
+def test_the_invitation_link_works_once_and_then_says_so(
+    client, scan, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    attempt = submitted(scan, people["anna"])
+    client.force_login(people["anna"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/zelfscan/poging/{attempt.pk}/tweede-blik/",
+            {"name": "Chef", "email": "chef@example.org", "relation": "manager"},
+        )
+    assert response.status_code == 302
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/zelfscan/tweede-blik/" in line)
+    path = link[link.index("/zelfscan/") :]
+    client.logout()
+    assert client.get(path).status_code == 200
+    partial = {f"statement-{scan['statements'][0].pk}": "3"}
+    response = client.post(path, partial)
+    assert response.status_code == 400
+    assert 'value="3" checked' in response.content.decode()
+    full = {f"statement-{s.pk}": "3" for s in scan["statements"]}
+    assert client.post(path, full).status_code == 200
+    assert client.get(path).status_code == 410
+    assert client.post(path, full).status_code == 410
+    assert client.get("/zelfscan/tweede-blik/niet-bestaand/").status_code == 404
+    assert Invitation.objects.get().used_at is not None
+
+
+def test_invitation_form_errors_keep_the_input(client, scan, people):
+    attempt = submitted(scan, people["anna"])
+    client.force_login(people["anna"])
+    response = client.post(
+        f"/zelfscan/poging/{attempt.pk}/tweede-blik/", {"name": "Chef", "email": "geen-adres", "relation": "manager"}
+    )
+    assert response.status_code == 400
+    assert 'value="Chef"' in response.content.decode()
+
+
+def test_plan_add_and_remove(client, scan, people):
+    attempt = submitted(scan, people["anna"], level=1)
+    client.force_login(people["anna"])
+    response = client.post(
+        "/mijn/ontwikkelplan/toevoegen/",
+        {
+            "track": scan["track"].pk,
+            "competency": scan["planning"].pk,
+            "attempt": attempt.pk,
+            "next": "https://evil.example.com/",
+        },
+    )
+    assert response["Location"] == "/mijn/"
+    html = client.get("/mijn/").content.decode()
+    assert "Mijn ontwikkelplan" in html
+    assert "Projectplanning" in html
+    client.force_login(people["bram"])
+    item = people["anna"].development_plan.items.get()
+    client.post(f"/mijn/ontwikkelplan/{item.pk}/verwijderen/")
+    assert people["anna"].development_plan.items.exists(), "another learner cannot remove it"
+    response = client.post("/mijn/ontwikkelplan/toevoegen/", {"track": scan["track"].pk, "attempt": attempt.pk})
+    assert response.status_code == 404
