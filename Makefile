@@ -47,6 +47,8 @@ messages: install
 
 bench: install
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.assign
+	$(PY) -m benchmarks.dashboard
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles
