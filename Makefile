@@ -17,7 +17,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-static/vendor/utrecht/component-library.css: node_modules/.installed scripts/build-static.mjs
+static/vendor/utrecht/component-library.css: node_modules/.installed scripts/build-static.mjs package.json
 	npm run build
 
 install: $(VENV)/.installed static/vendor/utrecht/component-library.css

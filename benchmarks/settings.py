@@ -17,3 +17,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SEED_DEMO_ALLOWED = False
+OPEN_BADGES_SIGNING_KEY = "YmVuY2htYXJrLW9ubHktYmFkZ2Utc2lnbmluZy1rZXk="

@@ -2,6 +2,7 @@
 
 from assessments.demo import seed_assessments
 from careers.demo import seed_careers
+from certificates.demo import seed_certificates
 from curriculum.demo import seed_curriculum
 from people.demo import seed_people
 
@@ -19,3 +20,5 @@ def seed_demo(*, log=print) -> None:
     log("Curriculum: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
     counts = seed_assessments(home=home, users=users)
     log("Self-assessments: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
+    counts = seed_certificates()
+    log("Certificates: " + ", ".join(f"{value} {name}" for name, value in counts.items()))

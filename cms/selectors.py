@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 
 from assessments.selectors import development_plan, latest_attempts
 from careers.selectors import career_record, current_roles_of, next_steps_for
+from certificates.selectors import of_holder
 from curriculum.selectors import assignment_overview, learner_learning, pending_requests, recent_batches
 from people.models import Membership, User
 from people.selectors import organisations_advised_by, users_visible_to_hr
@@ -22,6 +23,7 @@ def learner_dashboard(*, user: User, today: datetime.date) -> dict:
         "next_steps": next_steps_for(profile=current.profile if current else None),
         "plan": development_plan(user=user),
         "self_assessments": latest_attempts(user=user),
+        "certificates": of_holder(user=user),
         **learner_learning(user=user, today=today),
     }
 

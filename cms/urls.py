@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("careers.urls")),
     path("", include("curriculum.urls")),
     path("", include("assessments.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

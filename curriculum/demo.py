@@ -32,6 +32,7 @@ TRACK_FIELDS = [
     "scale_max",
     "family",
     "leads_to_certificate",
+    "certificate_validity_months",
     "requires_approval",
 ]
 MODULE_FIELDS = ["title", "introduction", "required", "estimated_minutes"]
@@ -91,7 +92,7 @@ def _ensure_child_page(parent, page_class, data):
 
 def _save_track(catalog, data, *, competencies, profiles) -> LearningTrackPage:
     """Create or update one track page and publish it, unless it already matches data."""
-    fields = {name: data[name] for name in TRACK_FIELDS}
+    fields = {name: data.get(name) for name in TRACK_FIELDS}
     goals = list(data["learning_goals"])
     body = _stream_data(LearningTrackPage, "body", data["body"])
     role_profiles = [profiles[slug] for slug in data["role_profiles"]]

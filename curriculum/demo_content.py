@@ -51,7 +51,8 @@ TRACKS = [
             "managementondersteuner-schaal-7",
         ],
         "competencies": {"verslaglegging": 3, "helder-formuleren": 2, "bijeenkomsten-organiseren": 2},
-        "leads_to_certificate": False,
+        "leads_to_certificate": True,
+        "certificate_validity_months": 36,
         "requires_approval": False,
         "body": [
             ("heading", {"text": "Zo ziet de leergang eruit", "level": "h2"}),

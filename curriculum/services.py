@@ -69,6 +69,21 @@ def decide_enrolment(*, adviser: User, enrolment_id: int, approve: bool, reason:
     return enrolment
 
 
+@transaction.atomic
+def restart_track(*, user: User, track: LearningTrackPage) -> Enrolment:
+    """Do a completed track again, for instance to renew its certificate. The answers and
+    reflections stay; the modules count as open again until they are completed anew."""
+    enrolment = Enrolment.objects.select_for_update().get(user=user, track=track)
+    if enrolment.status != Enrolment.Status.COMPLETED:
+        raise ValidationError(_("Je kunt alleen een afgeronde leergang opnieuw doen."))
+    ModuleProgress.objects.filter(enrolment=enrolment).update(completed_at=None)
+    enrolment.status = Enrolment.Status.ACTIVE
+    enrolment.completed_at = None
+    enrolment.started_at = timezone.now()
+    enrolment.save(update_fields=["status", "completed_at", "started_at"])
+    return enrolment
+
+
 def open_module(*, enrolment: Enrolment, module: ModulePage) -> ModuleProgress:
     """Remember where the learner is, so they can resume there."""
     progress, _created = ModuleProgress.objects.get_or_create(enrolment=enrolment, module=module)

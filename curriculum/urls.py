@@ -6,6 +6,7 @@ app_name = "curriculum"
 
 urlpatterns = [
     path("leergangen/<int:track_id>/inschrijven/", views.enrol, name="enrol"),
+    path("leergangen/<int:track_id>/opnieuw/", views.restart, name="restart"),
     path("hr/toewijzen/", views.assign, name="assign"),
     path("hr/toewijzingen/<int:batch_id>/", views.batch_detail, name="batch"),
     path("hr/toewijzingen/<int:batch_id>/voortgang/", views.batch_progress, name="batch_progress"),

@@ -31,6 +31,18 @@ def enrol(request, track_id: int):
     return redirect(first.url if first else track.url)
 
 
+@login_required
+@require_POST
+def restart(request, track_id: int):
+    track = get_object_or_404(LearningTrackPage.objects.live(), pk=track_id)
+    try:
+        services.restart_track(user=request.user, track=track)
+    except (ValidationError, Enrolment.DoesNotExist):
+        raise Http404 from None
+    messages.success(request, _("Je doet de leergang opnieuw. Je eerdere antwoorden staan nog klaar."))
+    return redirect(track.url)
+
+
 def _module_answers(request, module: ModulePage) -> tuple[dict, dict]:
     answers, reflections = {}, {}
     for block in module.body:

@@ -1,5 +1,6 @@
-// Copies the NL Design System CSS and its design tokens from node_modules into
-// static/vendor/, where Django's staticfiles finds them. Run by `npm run build`.
+// Copies the NL Design System CSS and its design tokens, and the font the certificates
+// embed, from node_modules into static/vendor/, where Django's staticfiles finds them.
+// Run by `npm run build`.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,4 +16,12 @@ const files = {
 for (const [source, name] of Object.entries(files)) {
   copyFileSync(join(root, source), join(target, name));
   console.log(`static/vendor/utrecht/${name}`);
+}
+
+const fonts = join(root, "static", "vendor", "fonts");
+mkdirSync(fonts, { recursive: true });
+for (const weight of ["400", "600", "700"]) {
+  const name = `source-sans-3-latin-${weight}-normal.woff`;
+  copyFileSync(join(root, "node_modules/@fontsource/source-sans-3/files", name), join(fonts, name));
+  console.log(`static/vendor/fonts/${name}`);
 }

@@ -32,6 +32,7 @@ env = environ.Env(
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     LOG_LEVEL=(str, "INFO"),
+    OPEN_BADGES_SIGNING_KEY=(str, ""),
 )
 
 DEBUG = env("DEBUG")
@@ -40,6 +41,8 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 REDIS_URL = env("REDIS_URL")
 SITE_URL = env("SITE_URL").rstrip("/")
+# Ed25519 private key (32 raw bytes, base64) that signs Open Badges credentials.
+OPEN_BADGES_SIGNING_KEY = env("OPEN_BADGES_SIGNING_KEY")
 
 INSTALLED_APPS = [
     "cms",
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
     "careers",
     "curriculum",
     "assessments",
+    "certificates",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -232,6 +236,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "curriculum.tasks.send_due_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "certificates-expiry-reminders": {
+        "task": "certificates.tasks.send_expiry_reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "curriculum-overdue-digest": {
         "task": "curriculum.tasks.send_overdue_digests",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
@@ -250,5 +258,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

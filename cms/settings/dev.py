@@ -1,7 +1,10 @@
 """Local development (`make run`): debug on, mail to the console, SQLite unless DATABASE_URL."""
 
+import base64
+import hashlib
+
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import ALLOWED_HOSTS, OPEN_BADGES_SIGNING_KEY, SECRET_KEY
 
 DEBUG = True
 # A development-only key; production.py refuses to start without a real SECRET_KEY.
@@ -13,3 +16,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SEED_DEMO_ALLOWED = True
+# A development-only badge signing key derived from the development SECRET_KEY.
+OPEN_BADGES_SIGNING_KEY = (
+    OPEN_BADGES_SIGNING_KEY or base64.b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
+)

@@ -73,6 +73,22 @@ class LearningTrackPage(Page):
         RoleProfilePage, verbose_name=_("voor functieprofielen"), blank=True, related_name="tracks"
     )
     leads_to_certificate = models.BooleanField(_("leidt tot een certificaat"), default=False)
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificaat geldig (maanden)"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: het certificaat verloopt niet."),
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+    )
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("opfriscursus voor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="refreshers",
+        help_text=_("Wie deze leergang afrondt, krijgt een nieuw certificaat voor die leergang."),
+    )
     requires_approval = models.BooleanField(
         _("inschrijven vraagt goedkeuring van HR"),
         default=False,
@@ -92,6 +108,8 @@ class LearningTrackPage(Page):
                 FieldPanel("family"),
                 FieldPanel("role_profiles", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("leads_to_certificate"),
+                FieldPanel("certificate_validity_months"),
+                FieldPanel("renews"),
                 FieldPanel("requires_approval"),
             ],
             heading=_("Kenmerken"),

@@ -34,6 +34,10 @@ class LearningPath(index.Indexed, ClusterableModel):
     min_electives = models.PositiveSmallIntegerField(
         _("minimaal aantal keuzeleergangen"), default=0, help_text=_("Hoeveel keuzeleergangen iemand afrondt.")
     )
+    leads_to_certificate = models.BooleanField(_("leidt tot een certificaat"), default=False)
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificaat geldig (maanden)"), null=True, blank=True, help_text=_("Leeg: het certificaat verloopt niet.")
+    )
 
     panels = [
         FieldPanel("title"),
@@ -41,6 +45,8 @@ class LearningPath(index.Indexed, ClusterableModel):
         FieldPanel("description"),
         FieldPanel("target_profile"),
         FieldPanel("min_electives"),
+        FieldPanel("leads_to_certificate"),
+        FieldPanel("certificate_validity_months"),
         InlinePanel("items", heading=_("Leergangen in volgorde"), label=_("Leergang"), min_num=1),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("description")]

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:////tmp/spil-deploy-check.sqlite3",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "SITE_URL": "https://spil.example.org",
+    "OPEN_BADGES_SIGNING_KEY": "cHJvZHVjdGlvbi1saWtlLWtleS1mb3ItY2hlY2stMzI=",
 }
 
 
@@ -40,6 +41,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_badge_signing_key():
+    result = manage("check", env={**PRODUCTION_ENV, "OPEN_BADGES_SIGNING_KEY": ""})
+    assert result.returncode != 0
+    assert "OPEN_BADGES_SIGNING_KEY" in result.stderr
 
 
 def test_production_refuses_the_demo_seed():

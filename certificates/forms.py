@@ -1,0 +1,13 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class LookupForm(forms.Form):
+    number = forms.CharField(
+        label=_("Certificaatnummer"), max_length=32, help_text=_("Bijvoorbeeld SPIL-2026-0001-ABCD.")
+    )
+    surname = forms.CharField(label=_("Achternaam van de houder"), max_length=120)
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=_("Reden van intrekking"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))

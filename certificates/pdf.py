@@ -1,0 +1,155 @@
+"""PDF rendering with WeasyPrint: A4 landscape, embedded font, tagged (PDF/UA-1).
+
+WeasyPrint fetches nothing from the network. ``LocalFilesFetcher`` serves the project's own
+static files and uploaded media, and data: URIs; every other URL is refused. Learner data
+reaches the HTML only through Django's autoescaping (``certificate_html``).
+"""
+
+import io
+from urllib.parse import unquote, urlsplit
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.html import escape, linebreaks
+from django.utils.safestring import mark_safe
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+BASE_URL = "https://spil.local/"
+
+
+class RefusedURLError(ValueError):
+    pass
+
+
+class LocalFilesFetcher(URLFetcher):
+    """Only /static/ and /media/ below BASE_URL, and data: URIs. Nothing else is fetched."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}/" != BASE_URL:
+            raise RefusedURLError(f"refused to fetch {url}")
+        path = unquote(parts.path)
+        if path.startswith(settings.STATIC_URL):
+            found = finders.find(path.removeprefix(settings.STATIC_URL))
+            if not found:
+                raise RefusedURLError(f"no such static file: {path}")
+            with open(found, "rb") as handle:
+                return URLFetcherResponse(url, body=handle.read())
+        if path.startswith(settings.MEDIA_URL):
+            name = path.removeprefix(settings.MEDIA_URL)
+            if ".." in name.split("/"):
+                raise RefusedURLError(f"refused path: {path}")
+            with default_storage.open(name, "rb") as handle:
+                return URLFetcherResponse(url, body=handle.read())
+        raise RefusedURLError(f"refused to fetch {url}")
+
+
+def media_url(field_file) -> str:
+    return BASE_URL.rstrip("/") + settings.MEDIA_URL + field_file.name
+
+
+def qr_svg(data: str) -> str:
+    """The QR code of ``data`` as an inline SVG (generated here, never from user input)."""
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=1)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode()
+    return svg[svg.index("<svg") :]
+
+
+def fill_body(body: str, values: dict[str, str]) -> str:
+    """The template text as HTML paragraphs, with each {placeholder} replaced by its escaped
+    value. The editor's text is escaped too: nothing in it becomes markup."""
+    html = str(linebreaks(escape(body)))
+    for key, value in values.items():
+        html = html.replace("{" + key + "}", str(escape(value)))
+    return html
+
+
+def verification_url(token: str) -> str:
+    return settings.SITE_URL + reverse("certificates:verify", args=[token])
+
+
+def context_for(
+    *, template, holder_name, achievement, issued_at, expires_at, study_load_hours, competencies, number, token
+):
+    with translation.override(template.language):
+        date = formats.date_format(timezone.localtime(issued_at), "j F Y")
+        expiry = formats.date_format(timezone.localtime(expires_at), "j F Y") if expires_at else ""
+        values = {
+            "naam": holder_name,
+            "prestatie": achievement,
+            "datum": date,
+            "studiebelasting": str(study_load_hours or ""),
+            "competenties": ", ".join(competencies),
+        }
+        url = verification_url(token)
+        return {
+            "template": template,
+            "language": template.language,
+            "holder_name": holder_name,
+            "achievement": achievement,
+            "body": mark_safe(fill_body(template.body, values)),  # noqa: S308 - built from escaped parts
+            "date": date,
+            "expiry": expiry,
+            "number": number,
+            "verify_url": url,
+            "qr": mark_safe(qr_svg(url)),  # noqa: S308 - generated SVG of our own URL
+            "logo_url": media_url(template.logo.file) if template.logo else "",
+            "signature_url": media_url(template.signature.file) if template.signature else "",
+            "font_url": BASE_URL.rstrip("/") + settings.STATIC_URL + "vendor/fonts/",
+        }
+
+
+def render_pdf(context: dict) -> bytes:
+    with translation.override(context["language"]):
+        html = render_to_string("certificates/pdf.html", context)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher(fail_on_errors=False))
+    return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def certificate_pdf(certificate) -> bytes:
+    return render_pdf(
+        context_for(
+            template=certificate.template,
+            holder_name=certificate.holder_name,
+            achievement=certificate.achievement,
+            issued_at=certificate.issued_at,
+            expires_at=certificate.expires_at,
+            study_load_hours=certificate.study_load_hours,
+            competencies=certificate.competencies,
+            number=certificate.number,
+            token=certificate.token,
+        )
+    )
+
+
+def preview_response(*, template) -> HttpResponse:
+    """The admin preview of a template: a PDF with sample data."""
+    now = timezone.now()
+    pdf = render_pdf(
+        context_for(
+            template=template,
+            holder_name="Anna de Vries",
+            achievement="Projectplanning en voortgangsbewaking",
+            issued_at=now,
+            expires_at=now.replace(year=now.year + 3),
+            study_load_hours=12,
+            competencies=["Planning en voortgangsbewaking", "Rapporteren"],
+            number="SPIL-2026-0000-VOORB",
+            token="voorbeeld",  # noqa: S106 - a sample, not a secret
+        )
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="voorbeeld.pdf"'
+    return response

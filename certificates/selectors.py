@@ -1,0 +1,68 @@
+"""Reads for certificates: the holder's list, HR's lists, and the public lookup."""
+
+import datetime
+import re
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from people.models import User
+from people.selectors import organisations_advised_by
+
+from .models import Certificate
+
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+NUMBER_RE = re.compile(r"^SPIL-\d{4}-\d{4,}-[A-Z2-7]{4}$")
+
+
+def by_token(token: str) -> Certificate | None:
+    if not TOKEN_RE.match(token):
+        return None
+    return Certificate.objects.filter(token=token).first()
+
+
+def surname_matches(holder_name: str, surname: str) -> bool:
+    """True when ``surname`` is the last part of the name, tussenvoegsels included or not:
+    'de Vries' and 'Vries' both match 'Anna de Vries'."""
+    name = " ".join(holder_name.lower().split())
+    given = " ".join(surname.lower().split())
+    return bool(given) and (name == given or name.endswith(" " + given))
+
+
+def by_number_and_surname(number: str, surname: str) -> Certificate | None:
+    number = number.strip().upper()
+    if not NUMBER_RE.match(number):
+        return None
+    certificate = Certificate.objects.filter(number=number).first()
+    if certificate and surname_matches(certificate.holder_name, surname):
+        return certificate
+    return None
+
+
+def of_holder(*, user: User) -> list[Certificate]:
+    return list(Certificate.objects.filter(user=user).select_related("track", "path").order_by("-issued_at"))
+
+
+def managed_by(*, actor: User) -> QuerySet[Certificate]:
+    certificates = Certificate.objects.select_related("user", "track", "path")
+    if actor.is_superuser:
+        return certificates
+    return certificates.filter(user__memberships__organisation__in=organisations_advised_by(adviser=actor)).distinct()
+
+
+def hr_lists(*, actor: User, today: datetime.date | None = None) -> dict:
+    """Issued (latest 50), expiring within 90 days, and revoked, in three queries."""
+    now = timezone.now()
+    certificates = managed_by(actor=actor)
+    return {
+        "issued": list(certificates.filter(revoked_at__isnull=True).order_by("-issued_at")[:50]),
+        "expiring": list(
+            certificates.filter(
+                revoked_at__isnull=True,
+                superseded_at__isnull=True,
+                expires_at__gt=now,
+                expires_at__lte=now + datetime.timedelta(days=90),
+            ).order_by("expires_at")
+        ),
+        "revoked": list(certificates.filter(~Q(revoked_at=None)).order_by("-revoked_at")[:50]),
+    }

@@ -1,0 +1,244 @@
+"""Issuing, rendering, revoking and reminding about certificates."""
+
+import base64
+import calendar
+import datetime
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from curriculum.models import LearningPath, LearningTrackPage
+from people.models import Membership, User
+from people.selectors import can_hr_see
+from people.services import queue_email
+
+from .models import Certificate, CertificateTemplate, ExpiryReminder, RerenderBatch
+from .pdf import certificate_pdf
+
+logger = logging.getLogger(__name__)
+
+EXPIRY_REMINDER_DAYS = (60, 14)
+DEFAULT_BODY = (
+    "Hierbij verklaren wij dat {naam} op {datum} de leergang {prestatie} met goed gevolg heeft afgerond.\n\n"
+    "Studiebelasting: {studiebelasting} uur. Ontwikkelde competenties: {competenties}."
+)
+
+
+def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
+    """The same day ``months`` later, or the last day of that month if it is shorter."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
+
+
+def number_for(certificate: Certificate) -> str:
+    """SPIL-<year>-<sequence>-<check>: readable, unique, and not guessable from the next one."""
+    check = base64.b32encode(hashlib.sha256(certificate.token.encode()).digest()).decode()[:4]
+    return f"SPIL-{certificate.issued_at:%Y}-{certificate.pk:04d}-{check}"
+
+
+def template_for(*, language: str) -> CertificateTemplate:
+    template = (
+        CertificateTemplate.objects.filter(is_default=True, language=language).first()
+        or CertificateTemplate.objects.filter(is_default=True, language=settings.LANGUAGE_CODE).first()
+        or CertificateTemplate.objects.order_by("pk").first()
+    )
+    if template is None:
+        template = CertificateTemplate.objects.create(
+            name="Spil (standaard)",
+            title="Certificaat",
+            body=DEFAULT_BODY,
+            organisation_name="Spil",
+            signatory_name="Beheer Spil",
+            signatory_role="Namens de deelnemende organisaties",
+            is_default=True,
+            language=settings.LANGUAGE_CODE,
+        )
+    return template
+
+
+def certificate_target(track: LearningTrackPage) -> LearningTrackPage | None:
+    """The track a completion certifies: itself, or the track a refresher renews."""
+    if track.renews_id and track.renews.leads_to_certificate:
+        return track.renews
+    return track if track.leads_to_certificate else None
+
+
+def issue(
+    *, user: User, source_key: str, track: LearningTrackPage | None = None, path: LearningPath | None = None
+) -> Certificate:
+    """Issue one certificate for one completion. Running it twice, or in two workers at
+    once, gives one certificate: ``source_key`` is unique. A new certificate for the same
+    achievement supersedes the holder's earlier one, which stays in the history."""
+    existing = Certificate.objects.filter(source_key=source_key).first()
+    if existing:
+        return existing
+    subject = track or path
+    template = template_for(language=user.preferred_language)
+    issued_at = timezone.now()
+    months = subject.certificate_validity_months
+    competencies = []
+    if track is not None:
+        competencies = [link.competency.name for link in track.competencies.select_related("competency")]
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                number=f"pending-{source_key}"[:32],
+                source_key=source_key,
+                user=user,
+                track=track,
+                path=path,
+                template=template,
+                holder_name=user.get_full_name(),
+                achievement=subject.title,
+                achievement_description=getattr(subject, "summary", "") or getattr(subject, "description", ""),
+                study_load_hours=getattr(subject, "study_load_hours", None),
+                competencies=competencies,
+                issuing_organisation=template.organisation_name,
+                issued_at=issued_at,
+                expires_at=add_months(issued_at, months) if months else None,
+            )
+            certificate.number = number_for(certificate)
+            certificate.save(update_fields=["number"])
+            Certificate.objects.filter(user=user, track=track, path=path, superseded_at__isnull=True).exclude(
+                pk=certificate.pk
+            ).update(superseded_at=issued_at)
+    except IntegrityError:
+        return Certificate.objects.get(source_key=source_key)
+    from .tasks import render_certificate
+
+    transaction.on_commit(lambda: render_certificate.delay(certificate.pk))
+    return certificate
+
+
+def render(*, certificate_id: int) -> Certificate:
+    """Render and store the PDF, then mail the holder once. The file is written whole before
+    the row points to it, so a failed render never leaves half a certificate."""
+    certificate = Certificate.objects.select_related("template", "user").get(pk=certificate_id)
+    content = certificate_pdf(certificate)
+    old = certificate.pdf.name
+    name = default_storage.save(
+        f"certificates/{certificate.issued_at:%Y}/{certificate.number}.pdf", ContentFile(content)
+    )
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=name, rendered_at=timezone.now())
+    if old and old != name:
+        default_storage.delete(old)
+    first_mail = Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=True).update(
+        emailed_at=timezone.now()
+    )
+    if first_mail:
+        _mail(
+            to=certificate.user,
+            template="issued",
+            context={"certificate": certificate, "url": settings.SITE_URL + reverse("learner_dashboard")},
+        )
+    certificate.refresh_from_db()
+    return certificate
+
+
+def _mail(*, to: User, template: str, context: dict) -> None:
+    with translation.override(to.preferred_language or settings.LANGUAGE_CODE):
+        context = {**context, "recipient": to}
+        subject = " ".join(render_to_string(f"certificates/email/{template}_subject.txt", context).split())
+        body = render_to_string(f"certificates/email/{template}.txt", context)
+    queue_email(to=to.email, subject=subject, body_text=body)
+
+
+def can_manage(*, actor: User, certificate: Certificate) -> bool:
+    return actor.is_authenticated and (actor.is_superuser or can_hr_see(adviser=actor, person=certificate.user))
+
+
+@transaction.atomic
+def revoke(*, actor: User, certificate_id: int, reason: str) -> Certificate:
+    certificate = Certificate.objects.select_for_update().select_related("user").get(pk=certificate_id)
+    if not can_manage(actor=actor, certificate=certificate):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": _("Geef de reden van intrekking.")})
+    if certificate.revoked_at:
+        raise ValidationError(_("Dit certificaat is al ingetrokken."))
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = actor
+    certificate.revocation_reason = reason.strip()
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    return certificate
+
+
+def send_expiry_reminders(*, today: datetime.date) -> int:
+    """Remind holders, and the HR advisers of their organisations, 60 and 14 days before a
+    certificate expires. Each reminder once: the row and the mails share a transaction."""
+    sent = 0
+    for days in EXPIRY_REMINDER_DAYS:
+        horizon = today + datetime.timedelta(days=days)
+        due = (
+            Certificate.objects.filter(
+                revoked_at__isnull=True,
+                superseded_at__isnull=True,
+                expires_at__date__gt=today,
+                expires_at__date__lte=horizon,
+            )
+            .exclude(reminders__days_before__lte=days)
+            .select_related("user")
+        )
+        for certificate in due:
+            try:
+                with transaction.atomic():
+                    ExpiryReminder.objects.create(certificate=certificate, days_before=days)
+                    context = {
+                        "certificate": certificate,
+                        "days": days,
+                        "url": settings.SITE_URL + reverse("learner_dashboard"),
+                    }
+                    _mail(to=certificate.user, template="expiring", context=context)
+                    advisers = User.objects.filter(
+                        is_active=True,
+                        memberships__role=Membership.Role.HR,
+                        memberships__organisation__memberships__user=certificate.user,
+                    ).distinct()
+                    for adviser in advisers:
+                        _mail(to=adviser, template="expiring_hr", context=context)
+            except IntegrityError:
+                continue
+            sent += 1
+    return sent
+
+
+def start_rerender(*, actor: User, template: CertificateTemplate) -> RerenderBatch:
+    from .tasks import run_rerender
+
+    if not actor.has_perm("certificates.change_certificatetemplate"):
+        raise PermissionDenied
+    batch = RerenderBatch.objects.create(
+        template=template, requested_by=actor, total=Certificate.objects.filter(template=template).count()
+    )
+    transaction.on_commit(lambda: run_rerender.delay(batch.pk))
+    return batch
+
+
+def run_rerender(*, batch_id: int) -> RerenderBatch:
+    """Render every certificate of the template again; a failure is counted, not fatal."""
+    batch = RerenderBatch.objects.get(pk=batch_id)
+    if batch.finished_at:
+        return batch
+    ids = list(Certificate.objects.filter(template_id=batch.template_id).order_by("pk").values_list("pk", flat=True))
+    RerenderBatch.objects.filter(pk=batch.pk).update(total=len(ids), processed=0, failed=0)
+    failed = 0
+    for done, certificate_id in enumerate(ids, start=1):
+        try:
+            render(certificate_id=certificate_id)
+        except Exception:
+            logger.exception("re-rendering certificate %s failed", certificate_id)
+            failed += 1
+        RerenderBatch.objects.filter(pk=batch.pk).update(processed=done, failed=failed)
+    RerenderBatch.objects.filter(pk=batch.pk).update(finished_at=timezone.now())
+    batch.refresh_from_db()
+    return batch

@@ -1,0 +1,47 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Certificate, CertificateTemplate
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = _("Sjablonen")
+    list_display = ["name", "language", "is_default", "updated_at"]
+
+
+class CertificateViewSet(SnippetViewSet):
+    """Issued certificates, for looking up; they are changed only by revoking them."""
+
+    model = Certificate
+    icon = "tick-inverse"
+    menu_label = _("Uitgegeven")
+    list_display = ["number", "holder_name", "achievement", "issued_at", "status"]
+    search_fields = ["number", "holder_name", "achievement"]
+    inspect_view_enabled = True
+
+
+class CertificatesGroup(SnippetViewSetGroup):
+    menu_label = _("Certificaten")
+    menu_icon = "tick-inverse"
+    menu_order = 220
+    items = (CertificateTemplateViewSet, CertificateViewSet)
+
+
+register_snippet(CertificatesGroup)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def rerender_button(snippet, user, next_url=None):
+    if isinstance(snippet, CertificateTemplate) and user.has_perm("certificates.change_certificatetemplate"):
+        yield ListingButton(
+            _("Certificaten opnieuw maken"),
+            reverse("certificates:rerender", args=[snippet.pk]),
+            icon_name="rotate",
+            priority=90,
+        )
