@@ -7,6 +7,7 @@ credential's status points back to Spil's own verification page.
 """
 
 import base64
+import datetime
 import hashlib
 import json
 from functools import cache
@@ -114,7 +115,7 @@ def verify(credential: dict, public_key: Ed25519PublicKey) -> bool:
 
 
 def iso(moment) -> str:
-    return moment.replace(microsecond=0).astimezone(timezone.UTC).isoformat().replace("+00:00", "Z")
+    return moment.replace(microsecond=0).astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
 def credential_for(certificate) -> dict:
