@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from cms.services import ensure_site
 
@@ -18,6 +18,9 @@ from cms.services import ensure_site
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Generous: a request may render a PDF or run a Celery task in-process on a busy 2-core machine.
+TIMEOUT_MS = 20_000
+expect.set_options(timeout=TIMEOUT_MS)
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
@@ -55,7 +58,7 @@ def site(transactional_db):
 @pytest.fixture
 def page(browser, live_server, site):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

@@ -144,7 +144,11 @@ def test_an_assignment_needs_a_reflection(track, zeist):
 
 def test_the_track_completes_once_when_all_required_modules_are_done(track, zeist, django_capture_on_commit_callbacks):
     received = []
-    track_completed.connect(lambda sender, enrolment, **kw: received.append(enrolment.pk), weak=False)
+
+    def receiver(sender, enrolment, **kwargs):
+        received.append(enrolment.pk)
+
+    track_completed.connect(receiver)
     enrolment = services.enrol(user=zeist["anna"], track=track)
     reading, check_module, _elective = modules(track)
     with django_capture_on_commit_callbacks(execute=True):
@@ -163,7 +167,7 @@ def test_the_track_completes_once_when_all_required_modules_are_done(track, zeis
     assert enrolment.status == Enrolment.Status.COMPLETED
     assert enrolment.completed_at is not None
     assert received == [enrolment.pk]
-    track_completed.receivers.clear()
+    track_completed.disconnect(receiver)
 
 
 def test_open_module_remembers_where_the_learner_is(track, zeist):
@@ -178,7 +182,11 @@ def test_open_module_remembers_where_the_learner_is(track, zeist):
 
 def test_a_path_completes_with_required_tracks_and_enough_electives(catalog, zeist, django_capture_on_commit_callbacks):
     received = []
-    path_completed.connect(lambda sender, user, path, **kw: received.append(path.pk), weak=False)
+
+    def receiver(sender, user, path, **kwargs):
+        received.append(path.pk)
+
+    path_completed.connect(receiver)
     path = LearningPathFactory(min_electives=1)
     required, elective_a, elective_b = (LearningTrackPageFactory(parent=catalog) for _ in range(3))
     for track in (required, elective_a, elective_b):
@@ -197,7 +205,7 @@ def test_a_path_completes_with_required_tracks_and_enough_electives(catalog, zei
     with django_capture_on_commit_callbacks(execute=True):
         finish(elective_b)
     assert received == [path.pk]
-    path_completed.receivers.clear()
+    path_completed.disconnect(receiver)
 
 
 # Assignment ---------------------------------------------------------------------------
