@@ -20,7 +20,7 @@ for (const [source, name] of Object.entries(files)) {
 
 const fonts = join(root, "static", "vendor", "fonts");
 mkdirSync(fonts, { recursive: true });
-for (const weight of ["400", "600", "700"]) {
+for (const weight of ["400", "700"]) {
   const name = `source-sans-3-latin-${weight}-normal.woff`;
   copyFileSync(join(root, "node_modules/@fontsource/source-sans-3/files", name), join(fonts, name));
   console.log(`static/vendor/fonts/${name}`);
