@@ -49,6 +49,7 @@ bench: install
 	$(PY) -m benchmarks.run
 	$(PY) -m benchmarks.assign
 	$(PY) -m benchmarks.dashboard
+	$(PY) -m benchmarks.certificates
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles

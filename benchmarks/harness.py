@@ -1,4 +1,4 @@
-"""Shared set-up for the in-process benchmarks (``benchmarks.assign``, ``benchmarks.dashboard``).
+"""Shared set-up for the in-process benchmarks (``benchmarks.assign``, ``.dashboard``, ``.certificates``).
 
 ``bench_database()`` gives each run its own throw-away database: with a PostgreSQL
 ``DATABASE_URL`` a fresh ``spil_bench_<pid>`` on that server (dropped afterwards), otherwise a
@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 if TYPE_CHECKING:
@@ -173,8 +173,10 @@ def bulk_users(prefix: str, count: int, start: int = 0) -> list[User]:
     return User.objects.bulk_create(users, batch_size=2000)
 
 
-def catalog_tracks(count: int) -> list[LearningTrackPage]:
-    """The catalogue page under the home page, with ``count`` tracks, through Wagtail's add_child."""
+def catalog_tracks(count: int, **fields: Any) -> list[LearningTrackPage]:
+    """The catalogue page under the home page, with ``count`` tracks, through Wagtail's add_child.
+
+    ``fields`` are set on every track (``leads_to_certificate=True``, for instance)."""
     from cms.models import HomePage
     from curriculum.models import CatalogPage, LearningTrackPage
 
@@ -182,7 +184,11 @@ def catalog_tracks(count: int) -> list[LearningTrackPage]:
     return [
         catalog.add_child(
             instance=LearningTrackPage(
-                title=f"Leergang {i}", slug=f"leergang-{i}", summary="Je leert notuleren.", study_load_hours=8
+                title=f"Leergang {i}",
+                slug=f"leergang-{i}",
+                summary="Je leert notuleren.",
+                study_load_hours=8,
+                **fields,
             )
         )
         for i in range(count)
