@@ -203,24 +203,18 @@ def batch_progress(request, batch_id: int):
 @login_required
 def status_table(request, organisation_slug: str, kind: str, target_id: int):
     organisation = _advised_organisation(request, organisation_slug)
-    if kind == "pad":
-        target = get_object_or_404(LearningPath, pk=target_id)
-        table = selectors.assignment_table(
-            organisation=organisation,
-            path=target,
-            status=request.GET.get("status", ""),
-            page_number=request.GET.get("pagina"),
-            today=timezone.localdate(),
-        )
-    else:
-        target = get_object_or_404(LearningTrackPage, pk=target_id)
-        table = selectors.assignment_table(
-            organisation=organisation,
-            track=target,
-            status=request.GET.get("status", ""),
-            page_number=request.GET.get("pagina"),
-            today=timezone.localdate(),
-        )
+    targets = {"pad": ("path", LearningPath.objects.all()), "leergang": ("track", LearningTrackPage.objects.all())}
+    if kind not in targets:
+        raise Http404
+    field, queryset = targets[kind]
+    target = get_object_or_404(queryset, pk=target_id)
+    table = selectors.assignment_table(
+        organisation=organisation,
+        status=request.GET.get("status", ""),
+        page_number=request.GET.get("pagina"),
+        today=timezone.localdate(),
+        **{field: target},
+    )
     if not table["summary"]["total"]:
         raise Http404
     context = {**table, "organisation": organisation, "target": target, "status_filters": selectors.STATUS_FILTERS}

@@ -209,6 +209,8 @@ def test_hr_assigns_to_everyone_and_sees_the_status_table(client, world, django_
     assert table.status_code == 200
     assert "Niet begonnen (4)" in table.content.decode()
     assert Assignment.objects.filter(organisation=world["zeist"]).count() == 4
+    assert client.get(f"/hr/opdrachten/zeist/iets-anders/{world['track'].pk}/").status_code == 404
+    assert client.get("/hr/opdrachten/zeist/leergang/987654/").status_code == 404
 
 
 def test_hr_of_another_organisation_gets_404(client, world, django_capture_on_commit_callbacks):
