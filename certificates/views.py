@@ -1,3 +1,4 @@
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -34,7 +35,8 @@ def verify(request, token: str):
 
 
 def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address as allauth sees it, so TRUSTED_PROXY_COUNT applies here too."""
+    return get_adapter(request).get_client_ip(request)
 
 
 def lookup(request):

@@ -33,6 +33,7 @@ env = environ.Env(
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     LOG_LEVEL=(str, "INFO"),
     OPEN_BADGES_SIGNING_KEY=(str, ""),
+    TRUSTED_PROXY_COUNT=(int, 0),
 )
 
 DEBUG = env("DEBUG")
@@ -171,6 +172,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Behind N reverse proxies, the client address is the N-th from the end of X-Forwarded-For;
+# rate limits (allauth's and the certificate lookup's) count per client, not per proxy.
+ALLAUTH_TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 MFA_TOTP_ISSUER = "Spil"
 
 # Wagtail

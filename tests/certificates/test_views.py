@@ -59,6 +59,15 @@ def test_lookup_by_number_and_surname_is_rate_limited(client, certificate):
     assert client.get("/certificates/verify/", {"number": "", "surname": ""}).status_code == 400
 
 
+def test_behind_a_proxy_the_limit_counts_per_client(client, certificate, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    lookup = {"number": certificate.number, "surname": "Jansen"}
+    for _ in range(10):
+        client.get("/certificates/verify/", lookup, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert client.get("/certificates/verify/", lookup, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
+    assert client.get("/certificates/verify/", lookup, HTTP_X_FORWARDED_FOR="198.51.100.4").status_code == 404
+
+
 def test_the_holder_downloads_pdf_and_badge(client, certificate, world):
     client.force_login(world["anna"])
     response = client.get(f"/mijn/certificaten/{certificate.pk}/pdf/")
