@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from careers.models import RoleProfilePage
+from careers.models import Competency, RoleProfilePage
+from curriculum.models import LearningTrackPage
 
 from .models import Invitation
 
@@ -38,3 +39,9 @@ class HeatmapForm(forms.Form):
     def __init__(self, *args, assessments, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["zelfscan"].queryset = assessments
+
+
+class PlanItemForm(forms.Form):
+    track = forms.ModelChoiceField(queryset=LearningTrackPage.objects.live())
+    competency = forms.ModelChoiceField(queryset=Competency.objects.all(), required=False)
+    attempt = forms.IntegerField(required=False, min_value=1)

@@ -7,13 +7,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from careers.models import Competency
 from careers.selectors import career_record
-from curriculum.models import LearningTrackPage
 from people.selectors import organisations_advised_by
 
 from . import selectors, services
-from .forms import HeatmapForm, InvitationForm, TargetForm
+from .forms import HeatmapForm, InvitationForm, PlanItemForm, TargetForm
 from .models import Attempt, Invitation, SelfAssessmentPage, hash_token
 
 
@@ -178,12 +176,12 @@ def _safe_next(request, fallback: str) -> str:
 @login_required
 @require_POST
 def plan_add(request):
-    track = get_object_or_404(LearningTrackPage.objects.live(), pk=request.POST.get("track"))
-    competency = Competency.objects.filter(pk=request.POST.get("competency") or None).first()
-    attempt = None
-    if request.POST.get("attempt"):
-        attempt = _own(request, int(request.POST["attempt"]))
-    services.add_to_plan(user=request.user, track=track, competency=competency, attempt=attempt)
+    form = PlanItemForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    attempt = _own(request, form.cleaned_data["attempt"]) if form.cleaned_data["attempt"] else None
+    track = form.cleaned_data["track"]
+    services.add_to_plan(user=request.user, track=track, competency=form.cleaned_data["competency"], attempt=attempt)
     messages.success(request, _("'%(track)s' staat in je ontwikkelplan.") % {"track": track.title})
     return redirect(_safe_next(request, "/mijn/"))
 

@@ -153,3 +153,12 @@ def test_plan_add_and_remove(client, scan, people):
     assert people["anna"].development_plan.items.exists(), "another learner cannot remove it"
     response = client.post("/mijn/ontwikkelplan/toevoegen/", {"track": scan["track"].pk, "attempt": attempt.pk})
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"track": "abc"}, {"track": "987654"}, {}, {"track": "1", "attempt": "x"}, {"track": "1", "competency": "y"}],
+)
+def test_plan_add_refuses_bad_input_without_an_error(client, scan, people, data):
+    client.force_login(people["anna"])
+    assert client.post("/mijn/ontwikkelplan/toevoegen/", data).status_code == 404
