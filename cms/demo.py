@@ -8,6 +8,34 @@ from people.demo import seed_people
 
 from .services import ensure_site
 
+INTRODUCTION = "Spil is er voor iedereen die projecten en managers bij de overheid draaiende houdt."
+HOME_CARDS = [
+    ("leeraanbod", "Leeraanbod", "Leergangen voor je vak: van notuleren tot risicomanagement, met certificaat."),
+    ("zelfscans", "Zelfscans", "Zie waar je staat ten opzichte van je functie, en welke leergangen helpen."),
+    ("functieprofielen", "Functieprofielen", "Wat projectondersteuning, PMO en managementondersteuning van je vragen."),
+    ("loopbaanpaden", "Loopbaanpaden", "Van projectondersteuner naar PMO'er, of van schaal 6 naar schaal 8."),
+]
+
+
+def fill_home(home) -> None:
+    """Give the demo home page cards to every part of the site, once; an editor's body stays."""
+    if home.body:
+        return
+    pages = {page.slug: page for page in home.get_children().live()}
+    cards = [
+        {"title": title, "text": text, "page": pages[slug].pk, "url": ""}
+        for slug, title, text in HOME_CARDS
+        if slug in pages
+    ]
+    home.body = [
+        {
+            "type": "paragraph",
+            "value": "<p>Spil is er voor iedereen die projecten en managers bij de overheid draaiende houdt.</p>",
+        },
+        {"type": "cards", "value": cards},
+    ]
+    home.save_revision().publish()
+
 
 def seed_demo(*, log=print) -> None:
     home = ensure_site()
@@ -22,3 +50,4 @@ def seed_demo(*, log=print) -> None:
     log("Self-assessments: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
     counts = seed_certificates()
     log("Certificates: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
+    fill_home(home)

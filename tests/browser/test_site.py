@@ -116,3 +116,16 @@ def test_account_pages_pass_axe(page):
     page.goto("/accounts/2fa/totp/activate/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_demo_home_page_leads_everywhere(page, site):
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    page.goto("/")
+    for name in ["Leeraanbod", "Zelfscans", "Functieprofielen", "Loopbaanpaden"]:
+        expect(page.get_by_role("main").get_by_role("link", name=name)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("main").get_by_role("link", name="Zelfscans").click()
+    expect(page.get_by_role("heading", level=1, name="Zelfscans")).to_be_visible()
+    assert_accessible(page)
