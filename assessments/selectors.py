@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.db.models import Avg, Count, OuterRef, Subquery
 
 from careers.models import Competency, RoleProfilePage, RoleProfileRequirement
+from careers.selectors import career_record
 from curriculum.models import Enrolment, TrackCompetency
 from people.models import Organisation, User
 from people.selectors import can_hr_see
@@ -82,6 +83,14 @@ def recommendations(*, gaps: list[Gap]) -> dict[int, list[TrackCompetency]]:
         if link.level >= needed[link.competency_id]:
             result[link.competency_id].append(link)
     return result
+
+
+def comparison_profile(*, attempt: Attempt) -> RoleProfilePage | None:
+    """The role a result is compared with: the chosen target, else the person's current role."""
+    if attempt.target_profile_id:
+        return attempt.target_profile
+    current = career_record(person=attempt.user)["current"]
+    return current.profile if current else None
 
 
 def result_data(*, attempt: Attempt, profile: RoleProfilePage | None, viewer: User | None = None) -> dict:

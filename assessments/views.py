@@ -7,7 +7,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from careers.selectors import career_record
 from people.selectors import organisations_advised_by
 
 from . import selectors, services
@@ -80,13 +79,11 @@ def result(request, attempt_id: int):
     if attempt.status != Attempt.Status.SUBMITTED:
         return redirect("assessments:step", attempt_id=attempt.pk, number=1)
     form = TargetForm(request.GET or None, initial={"doel": attempt.target_profile})
-    profile = attempt.target_profile
     if "doel" in request.GET and form.is_valid():
         profile = form.cleaned_data["doel"]
         services.set_target(user=request.user, attempt=attempt, profile=profile)
-    elif profile is None:
-        current = career_record(person=request.user)["current"]
-        profile = current.profile if current else None
+    else:
+        profile = selectors.comparison_profile(attempt=attempt)
     context = {
         "attempt": attempt,
         "target_form": form,

@@ -73,6 +73,25 @@ def certificate_target(track: LearningTrackPage) -> LearningTrackPage | None:
     return track if track.leads_to_certificate else None
 
 
+def track_request(*, enrolment) -> tuple[LearningTrackPage, str] | None:
+    """The track a completed enrolment certifies and the idempotency key of this completion,
+    or None when the track carries no certificate."""
+    target = certificate_target(enrolment.track)
+    if target is None:
+        return None
+    return target, f"track:{target.pk}:user:{enrolment.user_id}:at:{enrolment.completed_at:%Y%m%dT%H%M%S.%f}"
+
+
+def path_request_key(*, user: User, path: LearningPath) -> str | None:
+    """The idempotency key for a path certificate, or None when the path carries none or the
+    holder still has a current one (a path counts as complete again after each track)."""
+    if not path.leads_to_certificate:
+        return None
+    if Certificate.objects.filter(user=user, path=path, revoked_at__isnull=True, superseded_at__isnull=True).exists():
+        return None
+    return f"path:{path.pk}:user:{user.pk}:n:{Certificate.objects.filter(user=user, path=path).count()}"
+
+
 def issue(
     *, user: User, source_key: str, track: LearningTrackPage | None = None, path: LearningPath | None = None
 ) -> Certificate:

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from people.selectors import organisations_advised_by
+from people.services import set_preferred_language
 
 from . import selectors
 from .health import service_status
@@ -25,11 +25,8 @@ def health(request):
 def set_language(request):
     """Django's language switch, which also remembers the choice on a signed-in account."""
     response = django_set_language(request)
-    language = request.POST.get("language")
-    user = request.user
-    if user.is_authenticated and language in dict(settings.LANGUAGES) and user.preferred_language != language:
-        user.preferred_language = language
-        user.save(update_fields=["preferred_language"])
+    if request.user.is_authenticated:
+        set_preferred_language(user=request.user, language=request.POST.get("language", ""))
     return response
 
 

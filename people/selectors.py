@@ -13,10 +13,6 @@ def organisations_advised_by(*, adviser: User) -> QuerySet[Organisation]:
     return Organisation.objects.filter(memberships__user=adviser, memberships__role=Membership.Role.HR).distinct()
 
 
-def is_hr_adviser(*, user: User) -> bool:
-    return organisations_advised_by(adviser=user).exists()
-
-
 def users_visible_to_hr(*, adviser: User, organisation: Organisation | None = None) -> QuerySet[User]:
     """The people an HR adviser may see: members of the organisations they advise.
 
@@ -31,14 +27,6 @@ def users_visible_to_hr(*, adviser: User, organisation: Organisation | None = No
 
 def can_hr_see(*, adviser: User, person: User) -> bool:
     return users_visible_to_hr(adviser=adviser).filter(pk=person.pk).exists()
-
-
-def organisations_of(*, user: User, role: str | None = None) -> QuerySet[Organisation]:
-    """The organisations a user belongs to, optionally in one role."""
-    memberships = Membership.objects.filter(user=user)
-    if role:
-        memberships = memberships.filter(role=role)
-    return Organisation.objects.filter(memberships__in=memberships).distinct()
 
 
 def roles_of(*, user: User) -> set[str]:

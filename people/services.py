@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
@@ -23,6 +24,12 @@ def add_membership(
         membership.team = team
         membership.save(update_fields=["team"])
     return membership
+
+
+def set_preferred_language(*, user: User, language: str) -> None:
+    if language in dict(settings.LANGUAGES) and user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
 
 
 def queue_email(*, to: str, subject: str, body_text: str, body_html: str = "") -> OutgoingEmail:

@@ -168,3 +168,18 @@ def test_only_the_latest_attempt_per_person_counts_in_aggregates(scan):
     assert heatmap["people"] == 5
     assert next(row for row in heatmap["rows"] if row["name"] == "Notuleren")["average"] == 1.6
     assert Attempt.objects.count() == 6
+
+
+def test_a_result_compares_with_the_current_role_unless_a_target_was_chosen(scan, anna):
+    from careers.models import CurrentRole
+    from tests.careers.factories import RoleProfilePageFactory
+
+    s = scan
+    attempt = answer_all(anna, s, {s["planning"].pk: 2, s["notes"].pk: 2, s["risks"].pk: 2})
+    assert selectors.comparison_profile(attempt=attempt) is None
+    CurrentRole.objects.create(user=anna, profile=s["profile"], since=timezone.localdate())
+    assert selectors.comparison_profile(attempt=attempt) == s["profile"]
+    target = RoleProfilePageFactory(parent=s["profile"].get_parent(), title="PMO tactisch")
+    services.set_target(user=anna, attempt=attempt, profile=target)
+    attempt.refresh_from_db()
+    assert selectors.comparison_profile(attempt=attempt) == target

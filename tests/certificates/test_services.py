@@ -145,3 +145,25 @@ def test_lookup_by_number_and_surname(world):
     assert by_number_and_surname(certificate.number.lower(), "de Vries") == certificate
     assert by_number_and_surname(certificate.number, "Jansen") is None
     assert by_number_and_surname("SPIL-<script>", "de Vries") is None
+
+
+def test_a_certificate_path_issues_once(world, catalog_page, django_capture_on_commit_callbacks):
+    from tests.curriculum.factories import (
+        LearningPathFactory,
+        LearningPathItemFactory,
+        LearningTrackPageFactory,
+        ModulePageFactory,
+    )
+
+    path = LearningPathFactory(leads_to_certificate=True, min_electives=1)
+    required = LearningTrackPageFactory(parent=catalog_page)
+    electives = [LearningTrackPageFactory(parent=catalog_page) for _ in range(2)]
+    for track in (required, *electives):
+        ModulePageFactory(parent=track)
+    LearningPathItemFactory(path=path, track=required)
+    for track in electives:
+        LearningPathItemFactory(path=path, track=track, required=False)
+    for track in (required, *electives):
+        finish(world["anna"], track, django_capture_on_commit_callbacks)
+    assert Certificate.objects.filter(path=path).count() == 1
+    assert services.path_request_key(user=world["anna"], path=path) is None
