@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Settings read PORT too: links in mails and certificates point where `make run` serves.
+export PORT
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=cms.settings.test
 
 .PHONY: run test install lint format messages bench clean

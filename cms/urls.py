@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,18 +10,20 @@ from . import views
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}favicon.svg", permanent=True)),
     path("mijn/", views.learner_dashboard, name="learner_dashboard"),
     path("hr/", views.hr_dashboard, name="hr_dashboard"),
-    # The Wagtail admin signs in through allauth: its own login and password screens
-    # redirect there, so there is no second way in that skips verification or MFA.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-    ),
-    path(
-        "admin/password_reset/",
-        RedirectView.as_view(pattern_name="account_reset_password"),
-    ),
+    # Every way in goes through allauth (verification, two-step verification, rate limits).
+    # Wagtail and Django bring login and password screens of their own; each is shadowed
+    # here, before the includes that define them. tests/cms/test_authentication_urls.py
+    # walks every URL pattern and fails on any other view that can sign someone in.
+    path("admin/login/", views.admin_login, name="admin_login"),
+    re_path(r"^admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # Shared page and document passwords are switched off (WAGTAIL_PRIVATE_PAGE_OPTIONS);
+    # their endpoints are gone too.
+    re_path(r"^_util/authenticate_with_password/", views.not_found),
+    re_path(r"^documents/authenticate_with_password/", views.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
@@ -34,6 +36,8 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
+    # Development only: uploaded images and documents. Private files (certificate PDFs)
+    # live in another storage that has no URL at all.
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

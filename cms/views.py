@@ -1,8 +1,12 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
-from django.shortcuts import render
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
@@ -19,6 +23,32 @@ from .health import service_status
 def health(request):
     healthy, services = service_status()
     return JsonResponse({"status": "ok" if healthy else "down", "services": services}, status=200 if healthy else 503)
+
+
+def not_found(request):
+    raise Http404
+
+
+@never_cache
+def admin_login(request):
+    """Where the Wagtail admin sends people it does not let in.
+
+    Someone not signed in goes to allauth's login (and comes back); someone signed in
+    who may not use the admin gets a clear 403 instead of a loop between the admin and
+    the login page."""
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+        next_url = "wagtailadmin_home"
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url if next_url != "wagtailadmin_home" else "/admin/", login_url="account_login")
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return redirect(next_url)
+    # The admin queued its own English-worded notice for the admin pages; this page says it.
+    list(messages.get_messages(request))
+    context = {
+        "reason": _("Het beheer van Spil is er voor redacteuren en beheerders. Je account heeft daar geen toegang toe.")
+    }
+    return render(request, "403.html", context, status=403)
 
 
 @require_POST

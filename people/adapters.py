@@ -1,4 +1,8 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.utils import translation
 
 from . import services
@@ -8,6 +12,8 @@ class AccountAdapter(DefaultAccountAdapter):
     """Renders allauth's mails in the recipient's language and sends them through the queue."""
 
     def send_mail(self, template_prefix, email, context):
+        # allauth's mails greet from and thank "the site": Spil, at the public address.
+        context = {"current_site": current_site(), "email": email, **context}
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
         with translation.override(language):
@@ -25,3 +31,8 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+
+def current_site() -> SimpleNamespace:
+    """The site as allauth's mail templates name it (django.contrib.sites is not used)."""
+    return SimpleNamespace(name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)

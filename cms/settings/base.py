@@ -20,7 +20,8 @@ env = environ.Env(
     CSRF_TRUSTED_ORIGINS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
     REDIS_URL=(str, ""),
-    SITE_URL=(str, "http://127.0.0.1:8000"),
+    SITE_URL=(str, ""),
+    PORT=(int, 8000),
     EMAIL_HOST=(str, "localhost"),
     EMAIL_PORT=(int, 25),
     EMAIL_HOST_USER=(str, ""),
@@ -34,6 +35,7 @@ env = environ.Env(
     LOG_LEVEL=(str, "INFO"),
     OPEN_BADGES_SIGNING_KEY=(str, ""),
     TRUSTED_PROXY_COUNT=(int, 0),
+    CERTIFICATES_MEMBERS_ONLY=(bool, True),
 )
 
 DEBUG = env("DEBUG")
@@ -41,9 +43,14 @@ SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 REDIS_URL = env("REDIS_URL")
-SITE_URL = env("SITE_URL").rstrip("/")
+# The public base URL in mails, certificates and credentials. Unset, it is the address
+# `make run` serves on, so PORT=8790 make run links to port 8790.
+SITE_URL = (env("SITE_URL") or f"http://127.0.0.1:{env('PORT')}").rstrip("/")
 # Ed25519 private key (32 raw bytes, base64) that signs Open Badges credentials.
 OPEN_BADGES_SIGNING_KEY = env("OPEN_BADGES_SIGNING_KEY")
+# Certificates only for people an organisation vouches for (a membership). On unless
+# switched off for an open installation.
+CERTIFICATES_MEMBERS_ONLY = env("CERTIFICATES_MEMBERS_ONLY")
 
 INSTALLED_APPS = [
     "cms",
@@ -87,8 +94,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "cms.middleware.StripNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.middleware.PrivateCacheMiddleware",
     "people.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -179,8 +188,17 @@ MFA_TOTP_ISSUER = "Spil"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Spil"
+# No avatars from gravatar.com: it would receive a hash of every person's email address.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# The admin sends people it does not let in to cms.views.admin_login: allauth's login for
+# the anonymous, a 403 for the signed-in who may not use the admin. Wagtail's front-end
+# login for private pages is allauth's too, and no page or collection can be closed with a
+# shared password: one kind of credential, a person's own account.
+WAGTAILADMIN_LOGIN_URL = "admin_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
@@ -260,7 +278,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"no_traceback_for_4xx": {"()": "cms.logging.NoTracebackForClientErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_traceback_for_4xx"]}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

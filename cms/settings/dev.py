@@ -4,13 +4,15 @@ import base64
 import hashlib
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, OPEN_BADGES_SIGNING_KEY, SECRET_KEY
+from .base import ALLOWED_HOSTS, MIDDLEWARE, OPEN_BADGES_SIGNING_KEY, SECRET_KEY
 
 DEBUG = True
 # A development-only key; production.py refuses to start without a real SECRET_KEY.
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The site's own 404 page, as users see it, rather than Django's debug page (?debug-404 shows that).
+MIDDLEWARE = [*MIDDLEWARE, "cms.middleware.SiteNotFoundMiddleware"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

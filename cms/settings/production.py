@@ -11,6 +11,8 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters.")
 if not OPEN_BADGES_SIGNING_KEY:
     raise ImproperlyConfigured("OPEN_BADGES_SIGNING_KEY must hold the base64 of a 32-byte Ed25519 private key.")
+if not env("SITE_URL").startswith("https://"):
+    raise ImproperlyConfigured("SITE_URL must be the site's public https:// address, used in mails and certificates.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the host names this site answers to.")
 
