@@ -2,15 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from careers.models import Competency, RoleProfilePage
+from common.forms import ModelChoiceField
 from curriculum.models import LearningTrackPage
 
 from .models import Invitation
+from .services import validate_invitee_name
 
 
 class TargetForm(forms.Form):
     all_optional = True
 
-    doel = forms.ModelChoiceField(
+    doel = ModelChoiceField(
         label=_("Vergelijk met het functieprofiel"),
         queryset=RoleProfilePage.objects.live().order_by("family", "title"),
         required=False,
@@ -24,12 +26,17 @@ class InvitationForm(forms.ModelForm):
         fields = ["name", "email", "relation"]
         labels = {"name": _("Naam"), "email": _("E-mailadres"), "relation": _("Wie is dit voor jou?")}
 
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        validate_invitee_name(name)
+        return name
+
 
 class HeatmapForm(forms.Form):
     all_optional = True
 
-    zelfscan = forms.ModelChoiceField(label=_("Zelfscan"), queryset=None, required=False, empty_label=None)
-    doel = forms.ModelChoiceField(
+    zelfscan = ModelChoiceField(label=_("Zelfscan"), queryset=None, required=False, empty_label=None)
+    doel = ModelChoiceField(
         label=_("Vergelijk met"),
         queryset=RoleProfilePage.objects.live().order_by("family", "title"),
         required=False,
@@ -42,6 +49,6 @@ class HeatmapForm(forms.Form):
 
 
 class PlanItemForm(forms.Form):
-    track = forms.ModelChoiceField(queryset=LearningTrackPage.objects.live())
-    competency = forms.ModelChoiceField(queryset=Competency.objects.all(), required=False)
+    track = ModelChoiceField(queryset=LearningTrackPage.objects.live())
+    competency = ModelChoiceField(queryset=Competency.objects.all(), required=False)
     attempt = forms.IntegerField(required=False, min_value=1)

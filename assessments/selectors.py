@@ -221,15 +221,18 @@ def shared_attempts(*, organisations) -> list[Attempt]:
 def organisation_heatmap(
     *, organisation: Organisation, assessment: SelfAssessmentPage, profile: RoleProfilePage | None
 ) -> dict:
-    """Average level per competency over the latest submitted attempt of each member,
-    against the profile's requirement. Shown only for at least MIN_GROUP_SIZE people, so
-    nobody's answers can be read back; smaller groups return ``hidden``."""
-    latest = Attempt.objects.filter(
-        user=OuterRef("user"), assessment=assessment, status=Attempt.Status.SUBMITTED
-    ).order_by("-submitted_at")
-    attempts = Attempt.objects.filter(
-        assessment=assessment,
-        status=Attempt.Status.SUBMITTED,
+    """Average level per competency over the latest result each member shared with HR,
+    against the profile's requirement.
+
+    Only shared results count: a result someone keeps to themselves never changes what HR
+    sees, so comparing the map before and after a submission reveals nothing. HR can open
+    every shared result on its own anyway. A group, and each competency in it, is shown only
+    for at least MIN_GROUP_SIZE sharers; smaller groups return ``hidden``."""
+    shared = Attempt.objects.filter(
+        assessment=assessment, status=Attempt.Status.SUBMITTED, shared_with_organisation_at__isnull=False
+    )
+    latest = shared.filter(user=OuterRef("user")).order_by("-submitted_at", "-pk")
+    attempts = shared.filter(
         user__memberships__organisation=organisation,
         pk=Subquery(latest.values("pk")[:1]),
     ).distinct()
@@ -239,12 +242,14 @@ def organisation_heatmap(
     averages = (
         Answer.objects.filter(attempt__in=attempts)
         .values("statement__competency_id", "statement__competency__name")
-        .annotate(average=Avg("level"), answers=Count("pk"))
+        .annotate(average=Avg("level"), sharers=Count("attempt", distinct=True))
         .order_by("statement__competency__name")
     )
     requirements = requirements_of(profile=profile)
     rows = []
     for row in averages:
+        if row["sharers"] < MIN_GROUP_SIZE:  # e.g. a statement added after most people answered
+            continue
         required = requirements.get(row["statement__competency_id"])
         average = round(row["average"], 1)
         rows.append(

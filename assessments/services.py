@@ -1,7 +1,9 @@
 """Writes for self-assessments: taking one, second opinions, sharing, and the plan."""
 
 import datetime
+import re
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from careers.models import Competency, Level, RoleProfilePage
 from curriculum.models import LearningTrackPage
-from people.models import User
+from people.models import Organisation, User
 from people.services import queue_email
 
 from .models import (
@@ -29,6 +31,15 @@ from .models import (
 from .selectors import steps_of
 
 INVITATION_DAYS = 14
+# A second opinion sends an email from Spil to an address the person chooses, so it is capped:
+# per attempt, and per person over a rolling 24 hours (counted in the database, so a cleared
+# cache or a second server does not reset it). The settings ASSESSMENT_INVITATIONS_PER_ATTEMPT
+# and ASSESSMENT_INVITATIONS_PER_DAY override these.
+INVITATIONS_PER_ATTEMPT = 5
+INVITATIONS_PER_DAY = 10
+# A name is shown as text in the email; a web or email address or a line break in it would let
+# the sender smuggle a link or a fake paragraph into a message that comes from Spil.
+_NOT_A_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]|://|www\.|@|[\w-]{2,}\.[a-z]{2,}", re.IGNORECASE)
 VALID_LEVELS = {str(value) for value, _label in Level.choices}
 
 
@@ -109,13 +120,58 @@ def set_sharing(*, user: User, attempt: Attempt, shared: bool) -> None:
     Attempt.objects.filter(pk=attempt.pk).update(shared_with_organisation_at=timezone.now() if shared else None)
 
 
+def invitation_limits() -> tuple[int, int]:
+    """How many people one may invite per attempt, and per 24 hours in all."""
+    return (
+        getattr(settings, "ASSESSMENT_INVITATIONS_PER_ATTEMPT", INVITATIONS_PER_ATTEMPT),
+        getattr(settings, "ASSESSMENT_INVITATIONS_PER_DAY", INVITATIONS_PER_DAY),
+    )
+
+
+def validate_invitee_name(name: str) -> None:
+    """A plain name: no line breaks, control characters, web or email addresses."""
+    if _NOT_A_NAME.search(name):
+        raise ValidationError(_("Vul alleen een naam in, zonder webadres, e-mailadres of regeleinde."))
+
+
+def _check_invitation_limits(*, user: User, attempt: Attempt) -> None:
+    per_attempt, per_day = invitation_limits()
+    if Invitation.objects.filter(attempt=attempt).count() >= per_attempt:
+        raise ValidationError(
+            _("Je hebt voor deze zelfscan al %(limit)s mensen uitgenodigd. Meer uitnodigingen zijn niet mogelijk.")
+            % {"limit": per_attempt}
+        )
+    since = timezone.now() - datetime.timedelta(hours=24)
+    if Invitation.objects.filter(attempt__user=user, created_at__gte=since).count() >= per_day:
+        raise ValidationError(
+            _(
+                "Je hebt in de afgelopen 24 uur al %(limit)s uitnodigingen verstuurd. "
+                "Probeer het morgen opnieuw; wat je hebt ingevuld, staat er nog."
+            )
+            % {"limit": per_day}
+        )
+
+
+def _sender_organisations(*, user: User) -> str:
+    return ", ".join(Organisation.objects.filter(memberships__user=user).distinct().values_list("name", flat=True))
+
+
 @transaction.atomic
 def invite(*, user: User, attempt: Attempt, email: str, name: str, relation: str) -> tuple[Invitation, str]:
     """Invite someone to rate the same statements about ``user``. Returns the invitation and
-    its token; only the token's hash is stored, the link is mailed once."""
+    its token; only the token's hash is stored, the link is mailed once.
+
+    The email says who asks by their account (verified email address, name, organisation); the
+    subject is fixed and the invitee's name appears only as text in the body."""
     _require_owner(user=user, attempt=attempt)
     if attempt.status != Attempt.Status.SUBMITTED:
         raise ValidationError(_("Lever je zelfscan eerst in; daarna vraag je een tweede blik."))
+    if not EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
+        raise ValidationError(_("Bevestig eerst je e-mailadres; daarna kun je een tweede blik vragen."))
+    validate_invitee_name(name)
+    # Lock the person's row so that simultaneous requests are counted one after the other.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    _check_invitation_limits(user=user, attempt=attempt)
     token = Invitation.new_token()
     invitation = Invitation.objects.create(
         attempt=attempt,
@@ -127,8 +183,16 @@ def invite(*, user: User, attempt: Attempt, email: str, name: str, relation: str
     )
     url = settings.SITE_URL + reverse("assessments:rate", args=[token])
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"invitation": invitation, "learner": user, "url": url, "days": INVITATION_DAYS}
-        subject = " ".join(render_to_string("assessments/email/invitation_subject.txt", context).split())
+        context = {
+            "invitee": name,
+            "sender_name": user.get_full_name(),
+            "sender_email": user.email,
+            "organisation": _sender_organisations(user=user),
+            "title": attempt.assessment.title,
+            "url": url,
+            "days": INVITATION_DAYS,
+        }
+        subject = _("Verzoek om je mening over een zelfscan op Spil")
         body = render_to_string("assessments/email/invitation.txt", context)
     queue_email(to=email, subject=subject, body_text=body)
     return invitation, token

@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -122,10 +123,17 @@ def invite(request, attempt_id: int):
             )
             return redirect("assessments:result", attempt_id=attempt.pk)
     invitations = attempt.invitations.order_by("-created_at")
+    per_attempt, per_day = services.invitation_limits()
     return render(
         request,
         "assessments/invite.html",
-        {"attempt": attempt, "form": form, "invitations": invitations},
+        {
+            "attempt": attempt,
+            "form": form,
+            "invitations": invitations,
+            "per_attempt": per_attempt,
+            "per_day": per_day,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -163,11 +171,17 @@ def rate(request, token: str):
     return render(request, "assessments/rate.html", context, status=400 if errors else 200)
 
 
-def _safe_next(request, fallback: str) -> str:
+def _safe_next(request) -> HttpResponseRedirect:
+    """Back to ``next`` when it is a path on this site, else to the learner dashboard. Anything
+    else (``true``, ``//evil.example``, ``javascript:``, control characters) falls back: never
+    an open redirect, never a server error."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
+    local = target.startswith("/") and not any(ord(c) < 32 or ord(c) == 127 for c in target)
+    if local and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(target)
+    return HttpResponseRedirect(reverse("learner_dashboard"))
 
 
 @login_required
@@ -180,14 +194,14 @@ def plan_add(request):
     track = form.cleaned_data["track"]
     services.add_to_plan(user=request.user, track=track, competency=form.cleaned_data["competency"], attempt=attempt)
     messages.success(request, _("'%(track)s' staat in je ontwikkelplan.") % {"track": track.title})
-    return redirect(_safe_next(request, "/mijn/"))
+    return _safe_next(request)
 
 
 @login_required
 @require_POST
 def plan_remove(request, item_id: int):
     services.remove_from_plan(user=request.user, item_id=item_id)
-    return redirect(_safe_next(request, "/mijn/"))
+    return _safe_next(request)
 
 
 @login_required
@@ -217,6 +231,7 @@ def hr_overview(request):
         "assessment": assessment,
         "profile": profile,
         "heatmaps": heatmaps,
+        "min_size": selectors.MIN_GROUP_SIZE,
         "shared": selectors.shared_attempts(organisations=organisations),
     }
     return render(request, "assessments/hr_overview.html", context)

@@ -2,11 +2,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import ModelChoiceField
+
 from .models import RoleProfilePage
 
 
-def profile_field(**kwargs) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+def profile_field(**kwargs) -> ModelChoiceField:
+    return ModelChoiceField(
         queryset=RoleProfilePage.objects.live().order_by("family", "title"),
         label=kwargs.pop("label", _("Functieprofiel")),
         **kwargs,

@@ -139,17 +139,25 @@ def test_hr_sees_an_individual_result_only_when_shared(scan):
     assert selectors.hr_visible_attempt(adviser=hr, attempt_id=attempt.pk) is None
 
 
-@pytest.mark.parametrize(("people", "shown"), [(4, False), (5, True)])
-def test_aggregates_need_at_least_five_people(scan, people, shown):
+def share(user, attempt):
+    services.set_sharing(user=user, attempt=attempt, shared=True)
+    return attempt
+
+
+@pytest.mark.parametrize(("sharers", "shown"), [(4, False), (5, True)])
+def test_aggregates_need_at_least_five_people_who_shared(scan, sharers, shown):
     s = scan
     zeist = OrganisationFactory()
-    for n in range(people):
+    for n in range(sharers):
         learner = LearnerFactory(organisation=zeist).user
-        answer_all(learner, s, {s["planning"].pk: 1 + n % 4, s["notes"].pk: 2, s["risks"].pk: 3})
+        share(learner, answer_all(learner, s, {s["planning"].pk: 1 + n % 4, s["notes"].pk: 2, s["risks"].pk: 3}))
+    for _n in range(3):  # results kept to oneself never count, however many there are
+        learner = LearnerFactory(organisation=zeist).user
+        answer_all(learner, s, {s["planning"].pk: 4, s["notes"].pk: 4, s["risks"].pk: 4})
     LearnerFactory(organisation=zeist)  # a member without a result does not count
     heatmap = selectors.organisation_heatmap(organisation=zeist, assessment=s["page"], profile=s["profile"])
     assert heatmap["hidden"] is not shown
-    assert heatmap["people"] == people
+    assert heatmap["people"] == sharers
     if shown:
         notes = next(row for row in heatmap["rows"] if row["name"] == "Notuleren")
         assert notes == {"name": "Notuleren", "average": 2.0, "required": 3, "gap": 1.0}
@@ -157,17 +165,65 @@ def test_aggregates_need_at_least_five_people(scan, people, shown):
         assert "rows" not in heatmap
 
 
-def test_only_the_latest_attempt_per_person_counts_in_aggregates(scan):
+def test_the_heat_map_cannot_be_differenced(scan):
+    """HR compares the map before and after one person submits: a result that was not
+    shared must leave it exactly as it was, so nobody's levels can be read back."""
+    s = scan
+    zeist = OrganisationFactory()
+    sharers = [LearnerFactory(organisation=zeist).user for _ in range(5)]
+    for n, learner in enumerate(sharers):
+        share(learner, answer_all(learner, s, {s["planning"].pk: 1 + n % 4, s["notes"].pk: 2, s["risks"].pk: 3}))
+
+    def heatmap():
+        return selectors.organisation_heatmap(organisation=zeist, assessment=s["page"], profile=s["profile"])
+
+    before = heatmap()
+    assert before["hidden"] is False
+    newcomer = LearnerFactory(organisation=zeist).user
+    answer_all(newcomer, s, {s["planning"].pk: 4, s["notes"].pk: 4, s["risks"].pk: 4})
+    assert heatmap() == before, "a newcomer's result that was not shared changes nothing"
+    answer_all(sharers[0], s, {s["planning"].pk: 4, s["notes"].pk: 4, s["risks"].pk: 4})
+    assert heatmap() == before, "a retake that was not shared changes nothing either"
+
+
+def test_the_heat_map_uses_the_latest_shared_attempt_per_person(scan):
     s = scan
     zeist = OrganisationFactory()
     learners = [LearnerFactory(organisation=zeist).user for _ in range(5)]
     for learner in learners:
-        answer_all(learner, s, {s["planning"].pk: 1, s["notes"].pk: 1, s["risks"].pk: 1})
-    answer_all(learners[0], s, {s["planning"].pk: 1, s["notes"].pk: 4, s["risks"].pk: 1})
+        share(learner, answer_all(learner, s, {s["planning"].pk: 1, s["notes"].pk: 1, s["risks"].pk: 1}))
+    share(learners[0], answer_all(learners[0], s, {s["planning"].pk: 1, s["notes"].pk: 4, s["risks"].pk: 1}))
     heatmap = selectors.organisation_heatmap(organisation=zeist, assessment=s["page"], profile=None)
     assert heatmap["people"] == 5
     assert next(row for row in heatmap["rows"] if row["name"] == "Notuleren")["average"] == 1.6
     assert Attempt.objects.count() == 6
+    services.set_sharing(user=learners[1], attempt=learners[1].assessment_attempts.get(), shared=False)
+    assert selectors.organisation_heatmap(organisation=zeist, assessment=s["page"], profile=None)["hidden"]
+
+
+def test_a_competency_with_fewer_than_five_sharers_is_left_out(scan):
+    """A statement added later is answered by fewer people: its row would show their levels."""
+    from careers.models import Level
+    from tests.assessments.factories import StatementFactory
+    from tests.careers.factories import CompetencyFactory
+
+    s = scan
+    zeist = OrganisationFactory()
+    learners = [LearnerFactory(organisation=zeist).user for _ in range(5)]
+    for learner in learners:
+        share(learner, answer_all(learner, s, {s["planning"].pk: 2, s["notes"].pk: 2, s["risks"].pk: 2}))
+    writing = CompetencyFactory(name="Schrijven")
+    new = StatementFactory(page=s["page"], competency=writing, text="Ik schrijf een verslag", sort_order=9)
+    attempt = services.start_attempt(user=learners[0], assessment=s["page"])
+    services.save_answers(
+        user=learners[0],
+        attempt=attempt,
+        levels={**{st.pk: 2 for st in s["statements"]}, new.pk: Level.choices[-1][0]},
+    )
+    share(learners[0], services.submit(user=learners[0], attempt=attempt))
+    heatmap = selectors.organisation_heatmap(organisation=zeist, assessment=s["page"], profile=None)
+    assert heatmap["hidden"] is False
+    assert [row["name"] for row in heatmap["rows"]] == ["Notuleren", "Plannen", "Risico's beheren"]
 
 
 def test_a_result_compares_with_the_current_role_unless_a_target_was_chosen(scan, anna):

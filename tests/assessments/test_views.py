@@ -162,3 +162,103 @@ def test_plan_add_and_remove(client, scan, people):
 def test_plan_add_refuses_bad_input_without_an_error(client, scan, people, data):
     client.force_login(people["anna"])
     assert client.post("/mijn/ontwikkelplan/toevoegen/", data).status_code == 404
+
+
+JUNK_NEXT = [
+    "true",
+    "mijn",
+    "//evil.example",
+    "///evil.example",
+    "/\\evil.example",
+    "https://evil.example.com/",
+    "http://testserver/mijn/",
+    "javascript:alert(1)",
+    "\x00",
+    "/mijn/\x00",
+    "/mijn/\r\nSet-Cookie: x=1",
+    " /mijn/",
+    "",
+]
+
+
+@pytest.mark.parametrize("target", JUNK_NEXT)
+@pytest.mark.parametrize("secure", [False, True])
+def test_plan_add_falls_back_on_a_bad_next_never_an_error(client, scan, people, target, secure):
+    client.force_login(people["anna"])
+    response = client.post("/mijn/ontwikkelplan/toevoegen/", {"track": scan["track"].pk, "next": target}, secure=secure)
+    assert response.status_code == 302
+    assert response["Location"] == "/mijn/"
+    assert people["anna"].development_plan.items.filter(track=scan["track"]).exists()
+
+
+@pytest.mark.parametrize("target", JUNK_NEXT)
+def test_plan_remove_falls_back_on_a_bad_next_never_an_error(client, scan, people, target):
+    item = services.add_to_plan(user=people["anna"], track=scan["track"])
+    client.force_login(people["anna"])
+    response = client.post(f"/mijn/ontwikkelplan/{item.pk}/verwijderen/", {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == "/mijn/"
+    assert not people["anna"].development_plan.items.exists()
+
+
+@pytest.mark.parametrize("secure", [False, True])
+def test_a_path_on_this_site_is_followed(client, scan, people, secure):
+    attempt = submitted(scan, people["anna"], level=1)
+    client.force_login(people["anna"])
+    back = f"/zelfscan/poging/{attempt.pk}/resultaat/?doel={scan['profile'].pk}"
+    response = client.post(
+        "/mijn/ontwikkelplan/toevoegen/",
+        {"track": scan["track"].pk, "attempt": attempt.pk, "next": back},
+        secure=secure,
+    )
+    assert response["Location"] == back
+    item = people["anna"].development_plan.items.get()
+    response = client.post(f"/mijn/ontwikkelplan/{item.pk}/verwijderen/", {"next": back}, secure=secure)
+    assert response["Location"] == back
+
+
+def test_anonymous_visitors_cannot_change_a_plan_or_see_hr_pages(client, scan, people):
+    item = services.add_to_plan(user=people["anna"], track=scan["track"])
+    attempt = submitted(scan, people["anna"])
+    services.set_sharing(user=people["anna"], attempt=attempt, shared=True)
+    for response in (
+        client.post("/mijn/ontwikkelplan/toevoegen/", {"track": scan["track"].pk, "next": "true"}),
+        client.post(f"/mijn/ontwikkelplan/{item.pk}/verwijderen/", {"next": "true"}),
+        client.get("/hr/zelfscans/"),
+        client.get(f"/hr/zelfscans/poging/{attempt.pk}/"),
+        client.get(f"/zelfscan/poging/{attempt.pk}/resultaat/"),
+    ):
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+    assert people["anna"].development_plan.items.count() == 1
+
+
+def test_the_hr_overview_says_it_uses_shared_results_only(client, scan, people):
+    client.force_login(people["hr"])
+    html = client.get("/hr/zelfscans/").content.decode()
+    assert "alleen gemaakt van resultaten die deelnemers zelf met hun HR-adviseur hebben gedeeld" in html
+    assert "minstens 5 mensen hun resultaat deelden" in html
+
+
+def test_the_hr_overview_shows_averages_of_five_sharers_only(client, scan, people):
+    zeist = people["anna"].memberships.get().organisation
+    learners = [people["anna"], people["bram"]] + [LearnerFactory(organisation=zeist).user for _ in range(4)]
+    for learner in learners[:4]:
+        services.set_sharing(user=learner, attempt=submitted(scan, learner), shared=True)
+    submitted(scan, learners[4])  # not shared
+    client.force_login(people["hr"])
+    assert "Te weinig deelnemers" in client.get("/hr/zelfscans/").content.decode()
+    services.set_sharing(user=learners[5], attempt=submitted(scan, learners[5]), shared=True)
+    html = client.get("/hr/zelfscans/").content.decode()
+    assert "Gemiddeld niveau van 5 gedeelde resultaten" in html
+
+
+@pytest.mark.parametrize("target", JUNK_NEXT)
+@pytest.mark.parametrize("secure", [False, True])
+def test_safe_next_itself_refuses_junk(rf, target, secure):
+    """Straight at the helper, past any middleware that cleans input first."""
+    from assessments.views import _safe_next
+
+    response = _safe_next(rf.post("/mijn/ontwikkelplan/toevoegen/", {"next": target}, secure=secure))
+    assert response["Location"] == "/mijn/"
+    assert _safe_next(rf.post("/", {"next": "/mijn/?tab=plan"}, secure=secure))["Location"] == "/mijn/?tab=plan"
