@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from people.selectors import organisations_advised_by
@@ -138,6 +139,7 @@ def invite(request, attempt_id: int):
     )
 
 
+@never_cache  # a private page behind a single-use link: no cache may keep it
 def rate(request, token: str):
     """The public page where a manager or colleague gives a second opinion."""
     invitation = services.usable_invitation(token=token)

@@ -108,7 +108,9 @@ def test_the_invitation_link_works_once_and_then_says_so(
     link = next(line for line in mailoutbox[0].body.splitlines() if "/zelfscan/tweede-blik/" in line)
     path = link[link.index("/zelfscan/") :]
     client.logout()
-    assert client.get(path).status_code == 200
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"], "a page behind a private link is never cached"
     partial = {f"statement-{scan['statements'][0].pk}": "3"}
     response = client.post(path, partial)
     assert response.status_code == 400
