@@ -42,7 +42,7 @@ def log_in(page, email):
     page.goto("/accounts/login/")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
@@ -109,7 +109,7 @@ def test_hr_assigns_a_path_to_everyone_and_follows_it(page, catalogue):
     page.get_by_label("Iedereen in de organisatie").check()
     page.get_by_role("button", name="Toewijzen").click()
 
-    expect(page.get_by_role("status")).to_contain_text("Klaar: 3 nieuwe opdrachten voor 3 mensen")
+    expect(page.get_by_role("status")).to_contain_text("Klaar: 3 mensen hebben de opdracht gekregen.")
     assert_accessible(page)
     assert Assignment.objects.filter(user__in=learners).count() == 3
     page.get_by_role("link", name="Bekijk wie er begonnen, bezig, klaar of te laat is").click()

@@ -21,7 +21,7 @@ def log_in(page, email):
     page.goto("/accounts/login/")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 

@@ -258,3 +258,13 @@ def test_the_admin_sends_nobodys_email_hash_to_gravatar(client, home_page):
         response = client.get(url)
         assert response.status_code == 200
         assert "gravatar" not in response.content.decode(), url
+
+
+def test_a_rate_limit_says_in_dutch_what_happened(client, home_page, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "1/m/ip"}
+    client.post("/accounts/login/", {"login": "iemand@example.org", "password": "fout"})
+    response = client.post("/accounts/login/", {"login": "iemand@example.org", "password": "fout"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Even wachten" in html
+    assert "Too Many Requests" not in html
