@@ -5,6 +5,7 @@ from django.db import transaction
 from curriculum.models import Enrolment
 
 from .models import Certificate, CertificateTemplate
+from .selectors import may_receive_certificate
 from .services import certificate_target, issue
 
 TEMPLATES = [
@@ -45,7 +46,7 @@ def seed_certificates() -> dict:
     completed = Enrolment.objects.filter(status=Enrolment.Status.COMPLETED).select_related("user", "track")
     for enrolment in completed:
         target = certificate_target(enrolment.track)
-        if target is None:
+        if target is None or not may_receive_certificate(user=enrolment.user):
             continue
         issue(user=enrolment.user, track=target, source_key=f"demo:track:{target.pk}:user:{enrolment.user_id}")
         issued += 1

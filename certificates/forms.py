@@ -10,4 +10,13 @@ class LookupForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(label=_("Reden van intrekking"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reden van intrekking"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Openbaar, op de verificatiepagina en in de intrekkingslijst, staat alleen dat het certificaat "
+            "is ingetrokken en op welke datum. De reden zien alleen de HR-adviseurs van de organisatie, "
+            "de beheerders van Spil en de deelnemer zelf, op Mijn Spil."
+        ),
+    )

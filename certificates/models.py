@@ -111,6 +111,18 @@ class Certificate(models.Model):
     study_load_hours = models.PositiveSmallIntegerField(null=True, blank=True)
     competencies = models.JSONField(default=list, blank=True)
     issuing_organisation = models.CharField(_("uitgegeven door"), max_length=200)
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("organisatie van de houder"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificates",
+        help_text=_("De organisatie die bij de uitgifte instond voor de houder (via het lidmaatschap)."),
+    )
+    organisation_name = models.CharField(
+        _("naam van de organisatie van de houder"), max_length=200, blank=True, editable=False
+    )
     issued_at = models.DateTimeField(_("uitgegeven op"), default=timezone.now)
     expires_at = models.DateTimeField(_("geldig tot"), null=True, blank=True)
     superseded_at = models.DateTimeField(_("vervangen op"), null=True, blank=True)

@@ -118,6 +118,23 @@ def iso(moment) -> str:
     return moment.replace(microsecond=0).astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
+def credential_id(certificate) -> str:
+    return settings.SITE_URL + reverse("certificates:badge", args=[certificate.token])
+
+
+def revocation_list(certificate) -> dict:
+    """The 1EdTech revocation list the credential's status points to. A revoked credential
+    is listed with the moment it was revoked; HR's reason is internal and never published."""
+    revoked = []
+    if certificate.revoked_at:
+        revoked = [{"id": credential_id(certificate), "revoked": True, "revokedAt": iso(certificate.revoked_at)}]
+    return {
+        "id": settings.SITE_URL + reverse("certificates:status", args=[certificate.token]),
+        "issuer": issuer_id(),
+        "revokedCredentials": revoked,
+    }
+
+
 def credential_for(certificate) -> dict:
     """The certificate as a signed OpenBadgeCredential."""
     verify_url = settings.SITE_URL + reverse("certificates:verify", args=[certificate.token])
@@ -126,7 +143,7 @@ def credential_for(certificate) -> dict:
     achievement_url = settings.SITE_URL + (certificate.track.url if certificate.track else "/")
     document = {
         "@context": CONTEXTS,
-        "id": settings.SITE_URL + reverse("certificates:badge", args=[certificate.token]),
+        "id": credential_id(certificate),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": {"id": issuer_id(), "type": ["Profile"], "name": certificate.issuing_organisation},
         "validFrom": iso(certificate.issued_at),

@@ -3,16 +3,41 @@
 import datetime
 import re
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from people.models import User
+from people.models import Membership, Organisation, User
 from people.selectors import organisations_advised_by
 
 from .models import Certificate
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 NUMBER_RE = re.compile(r"^SPIL-\d{4}-\d{4,}-[A-Z2-7]{4}$")
+
+
+def vouching_organisation(*, user: User) -> Organisation | None:
+    """The organisation that vouches for ``user`` on a certificate: the one they are a
+    member of. With several, the first of: a learner membership before other roles, then
+    the oldest membership, then the lowest id, so the choice is always the same."""
+    membership = (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .annotate(
+            learner_first=Case(
+                When(role=Membership.Role.LEARNER, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("learner_first", "created_at", "pk")
+        .first()
+    )
+    return membership.organisation if membership else None
+
+
+def may_receive_certificate(*, user: User) -> bool:
+    """With CERTIFICATES_MEMBERS_ONLY (the default), certificates go only to members of an
+    organisation: an open sign-up under any name gets none."""
+    return not settings.CERTIFICATES_MEMBERS_ONLY or vouching_organisation(user=user) is not None
 
 
 def by_token(token: str) -> Certificate | None:

@@ -23,6 +23,7 @@ from people.services import queue_email
 
 from .models import Certificate, CertificateTemplate, ExpiryReminder, RerenderBatch
 from .pdf import certificate_pdf
+from .selectors import may_receive_certificate, vouching_organisation
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,10 @@ DEFAULT_BODY = (
     "Hierbij verklaren wij dat {naam} op {datum} de leergang {prestatie} met goed gevolg heeft afgerond.\n\n"
     "Studiebelasting: {studiebelasting} uur. Ontwikkelde competenties: {competenties}."
 )
+
+
+class NotVouchedFor(PermissionDenied):
+    """The person is a member of no organisation, and certificates are for members only."""
 
 
 def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
@@ -75,17 +80,18 @@ def certificate_target(track: LearningTrackPage) -> LearningTrackPage | None:
 
 def track_request(*, enrolment) -> tuple[LearningTrackPage, str] | None:
     """The track a completed enrolment certifies and the idempotency key of this completion,
-    or None when the track carries no certificate."""
+    or None when the track carries no certificate or the person may receive none."""
     target = certificate_target(enrolment.track)
-    if target is None:
+    if target is None or not may_receive_certificate(user=enrolment.user):
         return None
     return target, f"track:{target.pk}:user:{enrolment.user_id}:at:{enrolment.completed_at:%Y%m%dT%H%M%S.%f}"
 
 
 def path_request_key(*, user: User, path: LearningPath) -> str | None:
-    """The idempotency key for a path certificate, or None when the path carries none or the
-    holder still has a current one (a path counts as complete again after each track)."""
-    if not path.leads_to_certificate:
+    """The idempotency key for a path certificate, or None when the path carries none, the
+    person may receive none, or the holder still has a current one (a path counts as
+    complete again after each track)."""
+    if not path.leads_to_certificate or not may_receive_certificate(user=user):
         return None
     if Certificate.objects.filter(user=user, path=path, revoked_at__isnull=True, superseded_at__isnull=True).exists():
         return None
@@ -97,10 +103,17 @@ def issue(
 ) -> Certificate:
     """Issue one certificate for one completion. Running it twice, or in two workers at
     once, gives one certificate: ``source_key`` is unique. A new certificate for the same
-    achievement supersedes the holder's earlier one, which stays in the history."""
+    achievement supersedes the holder's earlier one, which stays in the history.
+
+    The organisation the holder is a member of is recorded as the one vouching for them.
+    With CERTIFICATES_MEMBERS_ONLY, a person without a membership gets no certificate:
+    ``NotVouchedFor`` is raised."""
     existing = Certificate.objects.filter(source_key=source_key).first()
     if existing:
         return existing
+    organisation = vouching_organisation(user=user)
+    if organisation is None and settings.CERTIFICATES_MEMBERS_ONLY:
+        raise NotVouchedFor("certificates are for members of an organisation only")
     subject = track or path
     template = template_for(language=user.preferred_language)
     issued_at = timezone.now()
@@ -123,6 +136,8 @@ def issue(
                 study_load_hours=getattr(subject, "study_load_hours", None),
                 competencies=competencies,
                 issuing_organisation=template.organisation_name,
+                organisation=organisation,
+                organisation_name=organisation.name if organisation else "",
                 issued_at=issued_at,
                 expires_at=add_months(issued_at, months) if months else None,
             )

@@ -1,4 +1,5 @@
 import datetime
+import logging
 
 from celery import shared_task
 from django.db import OperationalError
@@ -9,15 +10,25 @@ from people.models import User
 
 from . import services
 
+logger = logging.getLogger(__name__)
+
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
-def issue_certificate(user_id: int, source_key: str, track_id: int | None = None, path_id: int | None = None) -> int:
-    certificate = services.issue(
-        user=User.objects.get(pk=user_id),
-        source_key=source_key,
-        track=LearningTrackPage.objects.get(pk=track_id) if track_id else None,
-        path=LearningPath.objects.get(pk=path_id) if path_id else None,
-    )
+def issue_certificate(
+    user_id: int, source_key: str, track_id: int | None = None, path_id: int | None = None
+) -> int | None:
+    """The certificate's id, or None when the person may receive none (no membership while
+    certificates are for members only): a refusal, not an error to retry."""
+    try:
+        certificate = services.issue(
+            user=User.objects.get(pk=user_id),
+            source_key=source_key,
+            track=LearningTrackPage.objects.get(pk=track_id) if track_id else None,
+            path=LearningPath.objects.get(pk=path_id) if path_id else None,
+        )
+    except services.NotVouchedFor:
+        logger.info("no certificate for user %s (%s): not a member of an organisation", user_id, source_key)
+        return None
     return certificate.pk
 
 

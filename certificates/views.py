@@ -1,3 +1,7 @@
+import datetime
+import hashlib
+import time
+
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -5,7 +9,9 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -15,8 +21,13 @@ from . import openbadges, selectors, services
 from .forms import LookupForm, RevokeForm
 from .models import Certificate, CertificateTemplate, RerenderBatch
 
-LOOKUP_LIMIT = 10
+# Lookups per window of LOOKUP_WINDOW seconds: per client address (a whole office may share
+# one), per looked-up certificate number (so surnames cannot be tried against one number),
+# and per signed-in HR adviser, who is counted per person instead of per address.
 LOOKUP_WINDOW = 600
+LOOKUP_LIMIT_PER_ADDRESS = 30
+LOOKUP_LIMIT_PER_NUMBER = 10
+LOOKUP_LIMIT_PER_HR_ADVISER = 200
 
 
 def _certificate_or_404(token: str) -> Certificate:
@@ -39,40 +50,88 @@ def _client_ip(request) -> str:
     return get_adapter(request).get_client_ip(request)
 
 
+def _window() -> tuple[int, int]:
+    """The current fixed window: its number, and the seconds until the next one starts."""
+    now = time.time()
+    return int(now // LOOKUP_WINDOW), LOOKUP_WINDOW - int(now % LOOKUP_WINDOW)
+
+
+def _hit(key: str, limit: int, window: int) -> bool:
+    """Count one lookup under ``key``; False once more than ``limit`` were counted in this
+    window. The counter is incremented atomically, so parallel requests cannot slip through."""
+    key = f"certificate-lookup:{key}:{window}"
+    cache.add(key, 0, LOOKUP_WINDOW + 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, LOOKUP_WINDOW + 60)
+        count = 1
+    return count <= limit
+
+
+def _lookup_limited(request, number: str) -> str | None:
+    """Which limit this lookup exceeds ("address", "adviser" or "number"), or None."""
+    window, _rest = _window()
+    user = request.user
+    if user.is_authenticated and (user.is_superuser or organisations_advised_by(adviser=user).exists()):
+        if not _hit(f"user:{user.pk}", LOOKUP_LIMIT_PER_HR_ADVISER, window):
+            return "adviser"
+    elif not _hit(f"ip:{_client_ip(request)}", LOOKUP_LIMIT_PER_ADDRESS, window):
+        return "address"
+    digest = hashlib.sha256(" ".join(number.upper().split()).encode()).hexdigest()[:32]
+    if not _hit(f"number:{digest}", LOOKUP_LIMIT_PER_NUMBER, window):
+        return "number"
+    return None
+
+
+def _too_many(request, form, limited: str):
+    _window_number, seconds = _window()
+    minutes = max(1, -(-seconds // 60))
+    retry_at = timezone.localtime() + datetime.timedelta(seconds=seconds)
+    if limited == "number":
+        what = _("Dit certificaatnummer is de afgelopen tijd te vaak opgezocht.")
+    elif limited == "adviser":
+        what = _("Je hebt de afgelopen tijd te veel certificaten opgezocht.")
+    else:
+        what = _("Vanaf jouw internetadres zijn de afgelopen tijd te veel certificaten opgezocht.")
+    when = ngettext(
+        "Probeer het over %(minutes)s minuut opnieuw, na %(time)s.",
+        "Probeer het over %(minutes)s minuten opnieuw, na %(time)s.",
+        minutes,
+    ) % {"minutes": minutes, "time": retry_at.strftime("%H:%M")}
+    response = render(
+        request, "certificates/lookup.html", {"form": form, "limited": {"what": what, "when": when}}, status=429
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+@never_cache
 def lookup(request):
-    """Find a certificate by its number and the holder's surname. Rate limited per address,
-    so numbers cannot be tried in bulk."""
+    """Find a certificate by its number and the holder's surname. Rate limited per client
+    address (per person for HR advisers) and per certificate number, so neither numbers nor
+    surnames can be tried in bulk; the limits hold for right answers too."""
     form = LookupForm(request.GET or None)
     status = 200
     if request.GET and form.is_valid():
-        key = f"certificate-lookup:{_client_ip(request)}"
-        attempts = cache.get_or_set(key, 0, LOOKUP_WINDOW)
-        if attempts >= LOOKUP_LIMIT:
-            form.add_error(None, _("Te veel pogingen. Probeer het over tien minuten opnieuw."))
-            status = 429
-        else:
-            cache.incr(key)
-            certificate = selectors.by_number_and_surname(form.cleaned_data["number"], form.cleaned_data["surname"])
-            if certificate:
-                return redirect("certificates:verify", token=certificate.token)
-            form.add_error(None, _("Geen certificaat gevonden met dit nummer en deze achternaam."))
-            status = 404
+        limited = _lookup_limited(request, form.cleaned_data["number"])
+        if limited:
+            return _too_many(request, form, limited)
+        certificate = selectors.by_number_and_surname(form.cleaned_data["number"], form.cleaned_data["surname"])
+        if certificate:
+            return redirect("certificates:verify", token=certificate.token)
+        form.add_error(None, _("Geen certificaat gevonden met dit nummer en deze achternaam."))
+        status = 404
     elif request.GET:
         status = 400
     return render(request, "certificates/lookup.html", {"form": form}, status=status)
 
 
 def status(request, token: str):
-    """The credential status as a 1EdTech revocation list."""
+    """The credential status as a 1EdTech revocation list. It says only that the credential
+    is revoked and when: the reason HR gave stays internal."""
     certificate = _certificate_or_404(token)
-    revoked = []
-    if certificate.revoked_at:
-        revoked = [
-            {"id": request.build_absolute_uri(), "revoked": True, "revocationReason": certificate.revocation_reason}
-        ]
-    return JsonResponse(
-        {"id": request.build_absolute_uri(), "issuer": openbadges.issuer_id(), "revokedCredentials": revoked}
-    )
+    return JsonResponse(openbadges.revocation_list(certificate))
 
 
 def issuer(request):
@@ -91,11 +150,14 @@ def badge(request, token: str):
 
 
 def _pdf(certificate: Certificate):
+    """The stored PDF, only ever through a permission-checked view: never by a media URL."""
     if not certificate.pdf:
         raise Http404
-    return FileResponse(certificate.pdf.open("rb"), as_attachment=True, filename=f"{certificate.number}.pdf")
+    name = f"{certificate.number}-ingetrokken.pdf" if certificate.revoked_at else f"{certificate.number}.pdf"
+    return FileResponse(certificate.pdf.open("rb"), as_attachment=True, filename=name)
 
 
+@never_cache
 @login_required
 def my_pdf(request, certificate_id: int):
     return _pdf(get_object_or_404(Certificate, pk=certificate_id, user=request.user))
@@ -110,6 +172,7 @@ def hr_list(request):
     )
 
 
+@never_cache
 @login_required
 def hr_pdf(request, certificate_id: int):
     return _pdf(get_object_or_404(selectors.managed_by(actor=request.user), pk=certificate_id))

@@ -1,6 +1,8 @@
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -15,15 +17,28 @@ class CertificateTemplateViewSet(SnippetViewSet):
     list_display = ["name", "language", "is_default", "updated_at"]
 
 
+class CertificateInspectView(InspectView):
+    def get_pdf_display_value(self):
+        """The PDF through the permission-checked download, never its media URL."""
+        if not self.object.pdf:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("certificates:hr_pdf", args=[self.object.pk]), f"{self.object.number}.pdf"
+        )
+
+
 class CertificateViewSet(SnippetViewSet):
     """Issued certificates, for looking up; they are changed only by revoking them."""
 
     model = Certificate
     icon = "tick-inverse"
     menu_label = _("Uitgegeven")
-    list_display = ["number", "holder_name", "achievement", "issued_at", "status"]
+    list_display = ["number", "holder_name", "organisation_name", "achievement", "issued_at", "status"]
     search_fields = ["number", "holder_name", "achievement"]
     inspect_view_enabled = True
+    inspect_view_class = CertificateInspectView
+    # The file widget would link the PDF by its media URL: the stored file is private.
+    exclude_form_fields = ["pdf"]
 
 
 class CertificatesGroup(SnippetViewSetGroup):
