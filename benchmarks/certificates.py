@@ -14,7 +14,7 @@
    before and after) to a real Celery worker in a thread of this process; without it they run eagerly.
    Reported: certificates/s, seconds, and queued seconds per certificate / the warm render median.
 
-Files go to a temporary MEDIA_ROOT (removed at the end); mail goes to Django's dummy backend.
+Files go to a temporary MEDIA_ROOT and PRIVATE_MEDIA_ROOT (removed at the end); mail goes to Django's dummy backend.
 Writes benchmarks/results/certificates.json.
 """
 
@@ -159,9 +159,15 @@ def queue_run(people: int, redis_url: str, pool: str, concurrency: int, timeout:
 
     from cms.celery import app
     from curriculum.models import LearningTrackPage
+    from people.models import Membership, Organisation
 
     track = LearningTrackPage.objects.get(leads_to_certificate=True)
     user_ids = [user.pk for user in harness.bulk_users("deelnemer", people)]
+    # Certificates are for members of an organisation (CERTIFICATES_MEMBERS_ONLY).
+    organisation, _ = Organisation.objects.get_or_create(slug="benchmark", defaults={"name": "Gemeente Benchmark"})
+    Membership.objects.bulk_create(
+        [Membership(user_id=pk, organisation=organisation) for pk in user_ids], batch_size=1000
+    )
     harness.analyze()
     if not redis_url:
         print(f"Issuing {people} certificates eagerly (no REDIS_URL: no broker, no worker) ...", flush=True)
@@ -188,7 +194,7 @@ def queue_run(people: int, redis_url: str, pool: str, concurrency: int, timeout:
         finally:
             app.conf.update(task_always_eager=True, broker_url="memory://")
             flush_redis(redis_url)  # The mail tasks the worker had not reached yet.
-    files = (Path(settings.MEDIA_ROOT) / "certificates").rglob("*.pdf")
+    files = (Path(settings.PRIVATE_MEDIA_ROOT) / "certificates").rglob("*.pdf")
     pdfs = sum(path.read_bytes().startswith(b"%PDF-") for path in files)
     return QueueRun(mode, people, enqueued, seconds, pdfs)
 

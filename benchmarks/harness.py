@@ -73,6 +73,7 @@ def bench_database() -> Iterator[str]:
             DJANGO_SETTINGS_MODULE="benchmarks.settings",
             DATABASE_URL=url,
             MEDIA_ROOT=str(Path(tmp) / "media"),
+            PRIVATE_MEDIA_ROOT=str(Path(tmp) / "private"),
             STATIC_ROOT=str(Path(tmp) / "static"),
             REDIS_URL="",
             LOG_LEVEL="WARNING",

@@ -41,6 +41,7 @@ def bench_env(tmp: Path) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="benchmarks.settings",
         DATABASE_URL=f"sqlite:///{tmp / 'bench.sqlite3'}",
         MEDIA_ROOT=str(tmp / "media"),
+        PRIVATE_MEDIA_ROOT=str(tmp / "private"),
         STATIC_ROOT=str(tmp / "static"),
         REDIS_URL="",
         LOG_LEVEL="WARNING",

@@ -4,6 +4,7 @@ Used only by ``benchmarks.run`` against a throw-away SQLite database; never depl
 """
 
 from cms.settings.base import *  # noqa: F403
+from cms.settings.base import PRIVATE_STORAGE
 
 DEBUG = False
 SECRET_KEY = "benchmark-only-insecure-key-never-used-outside-benchmarks"  # noqa: S105
@@ -14,6 +15,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SEED_DEMO_ALLOWED = False

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import PreviewableMixin
 
+from common.storage import private_storage
 from curriculum.models import LearningPath, LearningTrackPage
 
 PLACEHOLDERS = ["naam", "prestatie", "datum", "studiebelasting", "competenties"]
@@ -131,7 +132,8 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     revocation_reason = models.TextField(_("reden van intrekking"), blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/", blank=True)
+    # Private: served only by the permission-checked views, never by a URL of its own.
+    pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/", storage=private_storage, blank=True)
     rendered_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 

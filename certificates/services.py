@@ -9,7 +9,6 @@ import logging
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -160,12 +159,11 @@ def render(*, certificate_id: int) -> Certificate:
     certificate = Certificate.objects.select_related("template", "user").get(pk=certificate_id)
     content = certificate_pdf(certificate)
     old = certificate.pdf.name
-    name = default_storage.save(
-        f"certificates/{certificate.issued_at:%Y}/{certificate.number}.pdf", ContentFile(content)
-    )
+    storage = certificate.pdf.storage
+    name = storage.save(f"certificates/{certificate.issued_at:%Y}/{certificate.number}.pdf", ContentFile(content))
     Certificate.objects.filter(pk=certificate.pk).update(pdf=name, rendered_at=timezone.now())
     if old and old != name:
-        default_storage.delete(old)
+        storage.delete(old)
     first_mail = Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=True).update(
         emailed_at=timezone.now()
     )

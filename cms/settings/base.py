@@ -31,6 +31,7 @@ env = environ.Env(
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
+    PRIVATE_MEDIA_ROOT=(str, str(BASE_DIR / "private")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     LOG_LEVEL=(str, "INFO"),
     OPEN_BADGES_SIGNING_KEY=(str, ""),
@@ -222,8 +223,15 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
+# Private files (certificate PDFs) live outside MEDIA_ROOT in a storage without URLs.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT")
+PRIVATE_STORAGE = {
+    "BACKEND": "common.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -4,7 +4,7 @@ import base64
 import hashlib
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, MIDDLEWARE, OPEN_BADGES_SIGNING_KEY, SECRET_KEY
+from .base import ALLOWED_HOSTS, MIDDLEWARE, OPEN_BADGES_SIGNING_KEY, PRIVATE_STORAGE, SECRET_KEY
 
 DEBUG = True
 # A development-only key; production.py refuses to start without a real SECRET_KEY.
@@ -15,6 +15,7 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 MIDDLEWARE = [*MIDDLEWARE, "cms.middleware.SiteNotFoundMiddleware"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SEED_DEMO_ALLOWED = True

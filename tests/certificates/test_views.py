@@ -379,7 +379,7 @@ def test_a_revoked_pdf_is_named_so(client, certificate, world):
 
 
 def test_no_page_or_json_links_the_stored_file(client, certificate, world):
-    stored = [certificate.pdf.name, certificate.pdf.url]
+    stored = [certificate.pdf.name, f"/media/{certificate.pdf.name}"]
     admin = User.objects.create_superuser(email="beheer@example.org", password="x" * 12, full_name="Beheer")
     pages = [
         (None, f"/certificates/verify/{certificate.token}/"),
@@ -427,3 +427,14 @@ def test_the_holder_cannot_revoke_or_use_the_hr_download(client, certificate, wo
 def test_hr_of_another_organisation_cannot_use_the_holders_download(client, certificate, world):
     client.force_login(world["other_hr"])
     assert client.get(f"/mijn/certificaten/{certificate.pk}/pdf/").status_code == 404
+
+
+def test_a_pdf_has_no_url_and_lies_outside_the_public_media(certificate, settings):
+    from django.core.files.storage import storages
+
+    assert certificate.pdf.storage is storages["private"]
+    with pytest.raises(ValueError, match="private file"):
+        certificate.pdf.url  # noqa: B018 - the access is the test
+    assert not storages["default"].exists(certificate.pdf.name)
+    private_root = settings.STORAGES["private"]
+    assert private_root["BACKEND"].startswith("common.storage.Private")
