@@ -31,7 +31,7 @@ def learner_dashboard(*, user: User, today: datetime.date) -> dict:
 def hr_dashboard(*, adviser: User, organisations: list, today: datetime.date) -> dict:
     return {
         "overview": assignment_overview(organisations=organisations, today=today),
-        "pending_requests": pending_requests(organisations=organisations),
+        "pending_requests": pending_requests(decider=adviser, organisations=organisations),
         "batches": recent_batches(organisations=organisations, limit=5),
     }
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from careers.forms import DateInput
 from careers.models import Competency, RoleProfilePage
+from common.forms import ModelChoiceField
 from people.models import Membership, Organisation, User
 
 from .models import AssignmentBatch, Format, LearningPath, LearningTrackPage
@@ -15,13 +16,13 @@ class CatalogFilterForm(forms.Form):
     all_optional = True  # a filter: no field is marked "(niet verplicht)"
 
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
-    role_profile = forms.ModelChoiceField(
+    role_profile = ModelChoiceField(
         label=_("Functieprofiel"),
         queryset=RoleProfilePage.objects.live().order_by("title"),
         required=False,
         empty_label=_("Alle functieprofielen"),
     )
-    competency = forms.ModelChoiceField(
+    competency = ModelChoiceField(
         label=_("Competentie"),
         queryset=Competency.objects.order_by("name"),
         required=False,
@@ -60,16 +61,28 @@ class DecisionForm(forms.Form):
         return data
 
 
+TARGET_FIELD_TEMPLATE = "curriculum/hr/target_field.html"
+
+
 class AssignForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.none())
-    path = forms.ModelChoiceField(
-        label=_("Leerpad"), queryset=LearningPath.objects.order_by("title"), required=False, empty_label=CHOOSE
+    # Path and track sit together in a fieldset "Kies een leerpad of een leergang": one
+    # of the two is required, so neither is marked "(niet verplicht)"; clean() checks it.
+    template_name = "curriculum/hr/assign_form.html"
+
+    organisation = ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.none())
+    path = ModelChoiceField(
+        label=_("Leerpad"),
+        queryset=LearningPath.objects.order_by("title"),
+        required=False,
+        empty_label=CHOOSE,
+        template_name=TARGET_FIELD_TEMPLATE,
     )
-    track = forms.ModelChoiceField(
-        label=_("Of één leergang"),
+    track = ModelChoiceField(
+        label=_("Leergang"),
         queryset=LearningTrackPage.objects.live().order_by("title"),
         required=False,
         empty_label=CHOOSE,
+        template_name=TARGET_FIELD_TEMPLATE,
     )
     due_date = forms.DateField(label=_("Uiterste datum"), widget=DateInput())
     audience = forms.ChoiceField(
@@ -78,7 +91,7 @@ class AssignForm(forms.Form):
         widget=forms.RadioSelect,
         initial=AssignmentBatch.Audience.ALL,
     )
-    role_profile = forms.ModelChoiceField(
+    role_profile = ModelChoiceField(
         label=_("Functieprofiel"),
         queryset=RoleProfilePage.objects.live().order_by("title"),
         required=False,
@@ -86,9 +99,7 @@ class AssignForm(forms.Form):
         help_text=_("Bij 'iedereen met dit functieprofiel': het bevestigde of opgegeven huidige profiel."),
     )
     team = forms.ChoiceField(label=_("Team"), required=False)
-    person = forms.ModelChoiceField(
-        label=_("Persoon"), queryset=User.objects.none(), required=False, empty_label=CHOOSE
-    )
+    person = ModelChoiceField(label=_("Persoon"), queryset=User.objects.none(), required=False, empty_label=CHOOSE)
 
     def __init__(self, *args, organisations, people, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,8 +124,12 @@ class AssignForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if bool(data.get("path")) == bool(data.get("track")):
-            self.add_error("path", _("Kies een leerpad of één leergang, niet allebei."))
+        if "path" in self.errors or "track" in self.errors:
+            pass  # an unknown choice already says what is wrong
+        elif not data.get("path") and not data.get("track"):
+            self.add_error("path", _("Kies een leerpad of een leergang."))
+        elif data.get("path") and data.get("track"):
+            self.add_error("path", _("Kies een leerpad of een leergang, niet allebei."))
         needs = {
             AssignmentBatch.Audience.ROLE: ("role_profile", _("Kies het functieprofiel.")),
             AssignmentBatch.Audience.TEAM: ("team", _("Kies het team.")),

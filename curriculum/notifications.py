@@ -7,9 +7,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from people.models import Membership, Organisation, User
+from people.models import Organisation, User
 from people.services import queue_email
 
+from . import selectors
 from .models import Assignment, DigestSent, Enrolment, ReminderSent
 
 
@@ -22,12 +23,9 @@ def _send(*, to: User, template: str, context: dict) -> None:
 
 
 def enrolment_requested(*, enrolment: Enrolment) -> None:
-    advisers = User.objects.filter(
-        is_active=True,
-        memberships__role=Membership.Role.HR,
-        memberships__organisation__memberships__user=enrolment.user,
-    ).distinct()
-    for adviser in advisers:
+    """Ask the people who may decide: the other HR advisers of the requester's
+    organisations, or the platform admins when there is no other adviser."""
+    for adviser in selectors.request_advisers(enrolment=enrolment):
         _send(
             to=adviser,
             template="enrolment_requested",

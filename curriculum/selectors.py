@@ -29,6 +29,7 @@ from django.db.models.functions import Coalesce
 
 from careers.models import RoleProfilePage
 from people.models import Membership, Organisation, User
+from people.selectors import organisations_advised_by
 
 from .models import (
     Assignment,
@@ -390,13 +391,73 @@ def learner_learning(*, user: User, today: datetime.date) -> dict:
 # Requests and reminders ----------------------------------------------------------------
 
 
-def pending_requests(*, organisations) -> list[Enrolment]:
-    return list(
-        Enrolment.objects.filter(status=Enrolment.Status.REQUESTED, user__memberships__organisation__in=organisations)
-        .select_related("user", "track")
-        .distinct()
-        .order_by("requested_at")
+def may_decide_requests(*, user: User) -> bool:
+    """Whether ``user`` decides enrolment requests at all: an HR adviser, or the platform
+    admin (a superuser), who decides the requests no other adviser can."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or organisations_advised_by(adviser=user).exists()
+
+
+def enrolments_decidable_by(*, decider: User) -> QuerySet[Enrolment]:
+    """The enrolments whose request ``decider`` may decide: the platform admin any, an HR
+    adviser those of active members of an organisation they advise. Nobody decides their
+    own: an adviser's request goes to another adviser or to the platform admin.
+
+    An ``Exists`` rather than a join, so someone with several memberships (learner and
+    organiser, say) is one row, not one per membership."""
+    if not decider.is_authenticated or not decider.is_active:
+        return Enrolment.objects.none()
+    enrolments = Enrolment.objects.exclude(user=decider)
+    if decider.is_superuser:
+        return enrolments
+    members = Membership.objects.filter(
+        user=OuterRef("user"),
+        user__is_active=True,
+        organisation__in=organisations_advised_by(adviser=decider),
     )
+    return enrolments.filter(Exists(members))
+
+
+def pending_requests(*, decider: User, organisations=None) -> list[Enrolment]:
+    """The requests waiting for ``decider``, oldest first; with ``organisations`` only
+    those of members of these organisations (the HR dashboard of those organisations)."""
+    pending = enrolments_decidable_by(decider=decider).filter(status=Enrolment.Status.REQUESTED)
+    if organisations is not None:
+        pending = pending.filter(
+            Exists(Membership.objects.filter(user=OuterRef("user"), organisation__in=organisations))
+        )
+    return list(pending.select_related("user", "track").order_by("requested_at", "pk"))
+
+
+def request_advisers(*, enrolment: Enrolment) -> QuerySet[User]:
+    """Who is asked to decide ``enrolment``: the active HR advisers of the requester's
+    organisations but the requester; when there is none, the active platform admins."""
+    advisers = (
+        User.objects.filter(
+            is_active=True,
+            memberships__role=Membership.Role.HR,
+            memberships__organisation__memberships__user=enrolment.user_id,
+        )
+        .exclude(pk=enrolment.user_id)
+        .distinct()
+    )
+    if advisers.exists():
+        return advisers
+    return User.objects.filter(is_active=True, is_superuser=True).exclude(pk=enrolment.user_id)
+
+
+def batch_outcome(*, batch: AssignmentBatch) -> dict:
+    """For the page of a batch: how many people of it had the assignment already (and
+    kept it), and whether the status table of its target in its organisation has anyone
+    to show (it answers 404 when it has not)."""
+    assignments = Assignment.objects.filter(
+        organisation=batch.organisation_id, path=batch.path_id, track=batch.track_id
+    )
+    return {
+        "already_assigned": max(batch.total - batch.created_count, 0),
+        "has_status_table": batch.status == AssignmentBatch.Status.DONE and assignments.exists(),
+    }
 
 
 def reminders_due(*, today: datetime.date):

@@ -49,11 +49,34 @@ def enrol(*, user: User, track: LearningTrackPage) -> Enrolment:
     return enrolment
 
 
+class OwnRequestError(PermissionDenied):
+    """Nobody decides their own enrolment request."""
+
+
+def check_may_decide(*, decider: User, enrolment: Enrolment) -> None:
+    """Raise ``OwnRequestError`` (with a message for the decider) when ``enrolment`` is
+    the decider's own request, ``PermissionDenied`` when it is not theirs to decide.
+
+    An HR adviser decides the requests of the members of the organisations they advise; an
+    adviser's own request goes to another adviser of the organisation, or, when there is
+    none, to the platform admin (a superuser), who may decide any request."""
+    if enrolment.user_id == decider.pk:
+        raise OwnRequestError(
+            _(
+                "Over je eigen aanvraag besluit je niet zelf. Een andere HR-adviseur van je organisatie "
+                "of de beheerder van Spil besluit erover."
+            )
+        )
+    if not selectors.enrolments_decidable_by(decider=decider).filter(pk=enrolment.pk).exists():
+        raise PermissionDenied
+
+
 @transaction.atomic
 def decide_enrolment(*, adviser: User, enrolment_id: int, approve: bool, reason: str = "") -> Enrolment:
+    """Approve or decline a request; ``adviser`` is the HR adviser or platform admin who
+    decides (see ``check_may_decide``)."""
     enrolment = Enrolment.objects.select_for_update().select_related("user", "track").get(pk=enrolment_id)
-    if not can_hr_see(adviser=adviser, person=enrolment.user):
-        raise PermissionDenied
+    check_may_decide(decider=adviser, enrolment=enrolment)
     if enrolment.status != Enrolment.Status.REQUESTED:
         raise ValidationError(_("Over deze aanvraag is al besloten."))
     reason = reason.strip()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.forms import MAX_ID
 from people.models import Organisation
 from people.selectors import organisations_advised_by, users_visible_to_hr
 
@@ -18,10 +19,18 @@ from .grading import answer_key
 from .models import AssignmentBatch, Enrolment, LearningPath, LearningTrackPage, ModulePage
 
 
+def _by_id_or_404(queryset, pk: int):
+    """``get_object_or_404`` for an id from the URL. A page's id is a one-to-one key, whose
+    range Django does not check: an id beyond the database's range is a 404, not a 500."""
+    if pk > MAX_ID:
+        raise Http404
+    return get_object_or_404(queryset, pk=pk)
+
+
 @login_required
 @require_POST
 def enrol(request, track_id: int):
-    track = get_object_or_404(LearningTrackPage.objects.live(), pk=track_id)
+    track = _by_id_or_404(LearningTrackPage.objects.live(), track_id)
     enrolment = services.enrol(user=request.user, track=track)
     if enrolment.status == Enrolment.Status.REQUESTED:
         messages.info(request, _("Je aanvraag is naar je HR-adviseur gestuurd. Je krijgt bericht zodra die besluit."))
@@ -34,7 +43,7 @@ def enrol(request, track_id: int):
 @login_required
 @require_POST
 def restart(request, track_id: int):
-    track = get_object_or_404(LearningTrackPage.objects.live(), pk=track_id)
+    track = _by_id_or_404(LearningTrackPage.objects.live(), track_id)
     try:
         services.restart_track(user=request.user, track=track)
     except (ValidationError, Enrolment.DoesNotExist):
@@ -182,7 +191,8 @@ def _advised_batch(request, batch_id: int) -> AssignmentBatch:
 @login_required
 def batch_detail(request, batch_id: int):
     batch = _advised_batch(request, batch_id)
-    return render(request, "curriculum/hr/batch.html", {"batch": batch})
+    context = {"batch": batch, **selectors.batch_outcome(batch=batch)}
+    return render(request, "curriculum/hr/batch.html", context)
 
 
 @login_required
@@ -207,7 +217,7 @@ def status_table(request, organisation_slug: str, kind: str, target_id: int):
     if kind not in targets:
         raise Http404
     field, queryset = targets[kind]
-    target = get_object_or_404(queryset, pk=target_id)
+    target = _by_id_or_404(queryset, target_id)
     table = selectors.assignment_table(
         organisation=organisation,
         status=request.GET.get("status", ""),
@@ -221,26 +231,41 @@ def status_table(request, organisation_slug: str, kind: str, target_id: int):
     return render(request, "curriculum/hr/status_table.html", context)
 
 
+def _requests_page(request, *, forms: dict | None = None, error: str = "", status: int = 200):
+    """The list of requests the signed-in adviser (or platform admin) may decide."""
+    forms = forms or {}
+    pending = [
+        (e, forms.get(e.pk) or DecisionForm(prefix=str(e.pk))) for e in selectors.pending_requests(decider=request.user)
+    ]
+    listed = {e.pk for e, _form in pending}
+    # A form whose request left the list (decided meanwhile) still says why it failed.
+    errors = [error] if error else []
+    errors += [str(e) for pk, form in forms.items() if pk not in listed for e in form.non_field_errors()]
+    context = {
+        "pending": pending,
+        "errors": errors,
+        "is_adviser": organisations_advised_by(adviser=request.user).exists(),
+    }
+    return render(request, "curriculum/hr/requests.html", context, status=status)
+
+
 @login_required
 def requests(request):
-    organisations = list(organisations_advised_by(adviser=request.user))
-    if not organisations:
+    if not selectors.may_decide_requests(user=request.user):
         raise PermissionDenied
-    pending = selectors.pending_requests(organisations=organisations)
-    return render(
-        request, "curriculum/hr/requests.html", {"pending": [(e, DecisionForm(prefix=str(e.pk))) for e in pending]}
-    )
+    return _requests_page(request)
 
 
 @login_required
 @require_POST
 def decide(request, enrolment_id: int):
-    organisations = organisations_advised_by(adviser=request.user)
-    enrolment = get_object_or_404(
-        Enrolment.objects.select_related("user", "track"),
-        pk=enrolment_id,
-        user__memberships__organisation__in=organisations,
-    )
+    enrolment = get_object_or_404(Enrolment.objects.select_related("user", "track"), pk=enrolment_id)
+    try:
+        services.check_may_decide(decider=request.user, enrolment=enrolment)
+    except services.OwnRequestError as error:
+        return _requests_page(request, error=error.args[0], status=403)
+    except PermissionDenied:
+        raise Http404 from None  # not theirs to decide: reveal nothing
     form = DecisionForm(request.POST, prefix=str(enrolment.pk))
     if form.is_valid():
         try:
@@ -255,8 +280,4 @@ def decide(request, enrolment_id: int):
         else:
             messages.success(request, _("Je besluit is opgeslagen en de deelnemer is op de hoogte gebracht."))
             return redirect("curriculum:requests")
-    pending = [
-        (e, form if e.pk == enrolment.pk else DecisionForm(prefix=str(e.pk)))
-        for e in selectors.pending_requests(organisations=list(organisations))
-    ]
-    return render(request, "curriculum/hr/requests.html", {"pending": pending}, status=400)
+    return _requests_page(request, forms={enrolment.pk: form}, status=400)

@@ -1,4 +1,7 @@
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -33,3 +36,19 @@ class CurriculumViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CurriculumViewSetGroup)
+
+
+class EnrolmentRequestsMenuItem(MenuItem):
+    """The platform admin decides the enrolment requests no other adviser can (an HR
+    adviser's own request when the organisation has no second adviser), on the same page
+    the advisers use."""
+
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_admin_menu_item")
+def register_enrolment_requests_menu_item():
+    return EnrolmentRequestsMenuItem(
+        _("Aanvragen om in te schrijven"), reverse_lazy("curriculum:requests"), icon_name="tasks", order=220
+    )
