@@ -1,6 +1,7 @@
 """The catalogue ('Leeraanbod'), learning tracks and their modules."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -153,6 +154,7 @@ class LearningTrackPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(track_page_data(track=self, user=request.user))
+        context["members_only_certificates"] = settings.CERTIFICATES_MEMBERS_ONLY
         return context
 
 

@@ -135,3 +135,13 @@ def test_the_migration_records_the_organisation_of_earlier_certificates(world, s
     earlier.refresh_from_db()
     assert (certificate.organisation, certificate.organisation_name) == (world["zeist"], "Gemeente Zeist")
     assert (earlier.organisation, earlier.organisation_name) == (None, "")
+
+
+def test_the_track_page_says_certificates_are_for_members(client, settings, world):
+    from curriculum.models import LearningTrackPage
+
+    track = LearningTrackPage.objects.filter(leads_to_certificate=True).first()
+    assert track is not None
+    assert "voor deelnemers via hun organisatie" in client.get(track.url).content.decode()
+    settings.CERTIFICATES_MEMBERS_ONLY = False
+    assert "voor deelnemers via hun organisatie" not in client.get(track.url).content.decode()
