@@ -126,8 +126,19 @@ TEMPLATES = [
     },
 ]
 
+# SQLite (the embedded default of `make run`) allows one writer at a time. Write-ahead
+# logging lets pages read while someone writes; IMMEDIATE transactions take the write lock
+# when they start, and the busy timeout makes a second writer wait for it, instead of two
+# transactions (Wagtail's autosave and a save) failing with "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = 60 if DATABASES["default"]["ENGINE"].endswith("postgresql") else 0
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
