@@ -44,7 +44,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 messages: install
-	$(PY) manage.py makemessages --locale en --ignore '.venv/*' --ignore 'node_modules/*'
+	$(PY) manage.py makemessages --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*'
 	$(PY) manage.py compilemessages --locale en --ignore '.venv/*'
 
 bench: install
