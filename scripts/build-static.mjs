@@ -1,6 +1,6 @@
-// Copies the NL Design System CSS and its design tokens, and the font the certificates
-// embed, from node_modules into static/vendor/, where Django's staticfiles finds them.
-// Run by `npm run build`.
+// Copies the NL Design System component CSS, and the font the site and the certificates
+// use, from node_modules into static/vendor/, where Django's staticfiles finds them. The
+// design tokens are Spil's own, in static/css/spil-theme.css. Run by `npm run build`.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,6 @@ mkdirSync(target, { recursive: true });
 
 const files = {
   "node_modules/@utrecht/component-library-css/dist/index.css": "component-library.css",
-  "node_modules/@utrecht/design-tokens/dist/index.css": "design-tokens.css",
 };
 for (const [source, name] of Object.entries(files)) {
   copyFileSync(join(root, source), join(target, name));
