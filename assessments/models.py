@@ -20,7 +20,11 @@ from curriculum.models import LearningTrackPage
 class SelfAssessmentIndexPage(Page):
     """'Zelfscans': the self-assessments a person can take."""
 
-    introduction = models.TextField(_("inleiding"), blank=True)
+    introduction = models.TextField(
+        _("inleiding"),
+        blank=True,
+        help_text=_("Staat boven de lijst met zelfscans: wat een zelfscan is en wat je eraan hebt."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
@@ -33,11 +37,24 @@ class SelfAssessmentIndexPage(Page):
 
 
 class SelfAssessmentPage(Page):
-    introduction = models.TextField(_("inleiding"))
-    role_profiles = ParentalManyToManyField(
-        RoleProfilePage, verbose_name=_("voor functieprofielen"), blank=True, related_name="self_assessments"
+    introduction = models.TextField(
+        _("inleiding"),
+        help_text=_(
+            "Wat de zelfscan meet en wat de deelnemer met de uitkomst kan; ook te zien in de lijst met zelfscans."
+        ),
     )
-    minutes = models.PositiveSmallIntegerField(_("duur (minuten)"), default=15)
+    role_profiles = ParentalManyToManyField(
+        RoleProfilePage,
+        verbose_name=_("voor functieprofielen"),
+        blank=True,
+        related_name="self_assessments",
+        help_text=_("De functieprofielen waarvoor deze zelfscan bedoeld is."),
+    )
+    minutes = models.PositiveSmallIntegerField(
+        _("duur (minuten)"),
+        default=15,
+        help_text=_("Ongeveer hoe lang de zelfscan duurt; de deelnemer ziet dit vooraf."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -71,9 +88,20 @@ class SelfAssessmentPage(Page):
 class Statement(Orderable):
     page = ParentalKey(SelfAssessmentPage, on_delete=models.CASCADE, related_name="statements")
     competency = models.ForeignKey(
-        Competency, verbose_name=_("competentie"), on_delete=models.PROTECT, related_name="statements"
+        Competency,
+        verbose_name=_("competentie"),
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text=_("De competentie waarover de stelling gaat."),
     )
-    text = models.CharField(_("stelling"), max_length=300)
+    text = models.CharField(
+        _("stelling"),
+        max_length=300,
+        help_text=_(
+            "Een vraag over het werk van de deelnemer, met 'je', bijvoorbeeld 'Hoe houd je de documenten van je "
+            "projecten op orde?'. De deelnemer antwoordt met een van de vier niveaus van de competentie."
+        ),
+    )
 
     panels = [FieldPanel("competency"), FieldPanel("text")]
 

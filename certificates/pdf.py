@@ -6,6 +6,7 @@ reaches the HTML only through Django's autoescaping (``certificate_html``).
 """
 
 import base64
+import datetime
 import io
 import threading
 from urllib.parse import unquote, urlsplit
@@ -153,20 +154,27 @@ def certificate_pdf(certificate) -> bytes:
     )
 
 
+# The learner an editor sees on the preview of a template: every {placeholder} filled in.
+SAMPLE_LEARNER = {
+    "holder_name": "Anna de Vries",
+    "achievement": "Notuleren en actielijsten",
+    "study_load_hours": 16,
+    "competencies": ["Notuleren en verslagleggen", "Planning en voortgangsbewaking", "Helder formuleren"],
+}
+SAMPLE_VALIDITY = datetime.timedelta(days=3 * 365)
+
+
 def preview_response(*, template) -> HttpResponse:
-    """The admin preview of a template: a PDF with sample data."""
+    """The admin preview of a template: the PDF as a learner would get it, with sample data."""
     now = timezone.now()
     pdf = render_pdf(
         context_for(
             template=template,
-            holder_name="Anna de Vries",
-            achievement="Projectplanning en voortgangsbewaking",
             issued_at=now,
-            expires_at=now.replace(year=now.year + 3),
-            study_load_hours=12,
-            competencies=["Planning en voortgangsbewaking", "Rapporteren"],
-            number="SPIL-2026-0000-VOORB",
+            expires_at=now + SAMPLE_VALIDITY,
+            number=f"SPIL-{now:%Y}-0000-VOORB",
             token="voorbeeld",  # noqa: S106 - a sample, not a secret
+            **SAMPLE_LEARNER,
         )
     )
     response = HttpResponse(pdf, content_type="application/pdf")

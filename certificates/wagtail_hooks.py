@@ -2,10 +2,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from common.admin import InspectView, YesNoColumn
 
 from .models import Certificate, CertificateTemplate
 
@@ -14,10 +16,18 @@ class CertificateTemplateViewSet(SnippetViewSet):
     model = CertificateTemplate
     icon = "doc-full"
     menu_label = _("Sjablonen")
-    list_display = ["name", "language", "is_default", "updated_at"]
+    list_display = [
+        "name",
+        "language",
+        YesNoColumn("is_default", label=_("Standaard voor deze taal"), sort_key="is_default"),
+        "updated_at",
+    ]
 
 
 class CertificateInspectView(InspectView):
+    def get_competencies_display_value(self):
+        return ", ".join(self.object.competencies) or "-"
+
     def get_pdf_display_value(self):
         """The PDF through the permission-checked download, never its media URL."""
         if not self.object.pdf:
@@ -33,7 +43,14 @@ class CertificateViewSet(SnippetViewSet):
     model = Certificate
     icon = "tick-inverse"
     menu_label = _("Uitgegeven")
-    list_display = ["number", "holder_name", "organisation_name", "achievement", "issued_at", "status"]
+    list_display = [
+        "number",
+        "holder_name",
+        "organisation_name",
+        "achievement",
+        "issued_at",
+        Column("status", label=_("Status"), accessor="get_status_display"),
+    ]
     search_fields = ["number", "holder_name", "achievement"]
     inspect_view_enabled = True
     inspect_view_class = CertificateInspectView

@@ -11,8 +11,17 @@ from common.blocks import BaseStreamBlock
 class BasePage(Page):
     """Shared behaviour of the site's pages: an introduction and a searchable body."""
 
-    introduction = models.TextField(_("inleiding"), blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    introduction = models.TextField(
+        _("inleiding"),
+        blank=True,
+        help_text=_("Een of twee zinnen onder de titel die zeggen wat je op de pagina vindt."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("Bouw de pagina op uit blokken: alinea's, tussenkoppen, afbeeldingen, kaders en meer."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]

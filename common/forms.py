@@ -20,3 +20,9 @@ class ModelChoiceField(forms.ModelChoiceField):
             if not (text.isascii() and text.isdigit() and int(text) <= MAX_ID):
                 raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
+
+
+class ColourInput(forms.TextInput):
+    """The browser's colour picker; it submits the chosen colour as #rrggbb."""
+
+    input_type = "color"

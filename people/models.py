@@ -11,15 +11,33 @@ from .managers import UserManager
 class User(AbstractBaseUser, PermissionsMixin):
     """A person using Spil. The email address is the login."""
 
-    email = models.EmailField(_("e-mailadres"), unique=True)
-    full_name = models.CharField(_("volledige naam"), max_length=200)
-    preferred_language = models.CharField(_("voorkeurstaal"), max_length=8, choices=settings.LANGUAGES, default="nl")
+    email = models.EmailField(
+        _("e-mailadres"),
+        unique=True,
+        help_text=_("Hiermee logt de persoon in; Spil stuurt de e-mails naar dit adres."),
+    )
+    full_name = models.CharField(
+        _("volledige naam"),
+        max_length=200,
+        help_text=_("Voornaam en achternaam, zoals ze op een certificaat moeten staan."),
+    )
+    preferred_language = models.CharField(
+        _("voorkeurstaal"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="nl",
+        help_text=_("De taal van Spil, de e-mails en de certificaten voor deze persoon."),
+    )
     is_staff = models.BooleanField(
         _("medewerker platform"),
         default=False,
         help_text=_("Mag inloggen op het beheer van de site."),
     )
-    is_active = models.BooleanField(_("actief"), default=True)
+    is_active = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_("Zet dit uit in plaats van het account te verwijderen: de persoon kan dan niet meer inloggen."),
+    )
     date_joined = models.DateTimeField(_("lid sinds"), default=timezone.now)
 
     objects = UserManager()
@@ -52,9 +70,25 @@ class Organisation(models.Model):
         UITVOERINGSORGANISATIE = "uitvoeringsorganisatie", _("Uitvoeringsorganisatie")
         OVERIG = "overig", _("Overig")
 
-    name = models.CharField(_("naam"), max_length=200, unique=True)
-    slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
-    kind = models.CharField(_("soort"), max_length=32, choices=Kind.choices, default=Kind.GEMEENTE)
+    name = models.CharField(
+        _("naam"), max_length=200, unique=True, help_text=_("De volledige naam, bijvoorbeeld 'Gemeente Zeist'.")
+    )
+    slug = models.SlugField(
+        _("korte naam"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "Voor webadressen: kleine letters, cijfers en streepjes, bijvoorbeeld 'zeist'. "
+            "Verander je hem, dan werken bewaarde links niet meer."
+        ),
+    )
+    kind = models.CharField(
+        _("soort"),
+        max_length=32,
+        choices=Kind.choices,
+        default=Kind.GEMEENTE,
+        help_text=_("Het soort overheidsorganisatie."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -79,15 +113,32 @@ class Membership(models.Model):
         verbose_name=_("gebruiker"),
         on_delete=models.CASCADE,
         related_name="memberships",
+        help_text=_("De persoon die bij de organisatie hoort."),
     )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisatie"),
         on_delete=models.CASCADE,
         related_name="memberships",
+        help_text=_("De organisatie waar de persoon werkt."),
     )
-    role = models.CharField(_("rol"), max_length=16, choices=Role.choices, default=Role.LEARNER)
-    team = models.CharField(_("team of afdeling"), max_length=120, blank=True)
+    role = models.CharField(
+        _("rol"),
+        max_length=16,
+        choices=Role.choices,
+        default=Role.LEARNER,
+        help_text=_(
+            "Deelnemer, HR-adviseur of leerkringorganisator. Wie meer rollen heeft, krijgt een lidmaatschap per rol."
+        ),
+    )
+    team = models.CharField(
+        _("team of afdeling"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Een HR-adviseur kan een leergang of leerpad aan een heel team toewijzen, bijvoorbeeld 'Programmabureau'."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

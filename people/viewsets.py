@@ -1,12 +1,17 @@
 """Wagtail admin screens for users, organisations and memberships."""
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from common.admin import YesNoColumn
 
 from .models import Membership, Organisation, User
 
@@ -31,7 +36,26 @@ class SpilUserEditForm(UserEditForm):
         widgets = {"groups": forms.CheckboxSelectMultiple}
 
 
+class UserIndexView(WagtailUserIndexView):
+    @cached_property
+    def columns(self):
+        """Wagtail's columns, with 'Ja' or 'Nee' where its icon column reads 'True' or 'False'."""
+        return [
+            YesNoColumn(
+                column.name,
+                label=column.label,
+                sort_key=column.sort_key,
+                classname=column.classname,
+                width=column.width,
+            )
+            if isinstance(column, BooleanColumn)
+            else column
+            for column in super().columns
+        ]
+
+
 class UserViewSet(WagtailUserViewSet):
+    index_view_class = UserIndexView
     create_template_name = "people/admin/user_create.html"
     edit_template_name = "people/admin/user_edit.html"
 
