@@ -18,8 +18,9 @@ MIN_GROUP_SIZE = 5
 
 
 def steps_of(*, assessment: SelfAssessmentPage) -> list[tuple[Competency, list[Statement]]]:
-    """One step per competency, in the order its first statement appears."""
-    statements = Statement.objects.filter(page=assessment).select_related("competency").order_by("sort_order", "pk")
+    """One step per competency, in the order its first statement appears. Reads the page's
+    own relation, so a preview shows the statements being edited, also of an unsaved page."""
+    statements = assessment.statements.all().select_related("competency").order_by("sort_order", "pk")
     groups: dict[int, list[Statement]] = {}
     for statement in statements:
         groups.setdefault(statement.competency_id, []).append(statement)
@@ -27,13 +28,14 @@ def steps_of(*, assessment: SelfAssessmentPage) -> list[tuple[Competency, list[S
 
 
 def assessment_page_data(*, assessment: SelfAssessmentPage, user: User) -> dict:
-    if not user.is_authenticated:
-        return {"draft": None, "submitted": []}
+    steps = len(steps_of(assessment=assessment))
+    if not user.is_authenticated or assessment.pk is None:  # anonymous, or a new page's preview
+        return {"draft": None, "submitted": [], "step_count": steps}
     attempts = list(Attempt.objects.filter(user=user, assessment=assessment).order_by("-started_at"))
     return {
         "draft": next((a for a in attempts if a.status == Attempt.Status.DRAFT), None),
         "submitted": [a for a in attempts if a.status == Attempt.Status.SUBMITTED],
-        "step_count": len(steps_of(assessment=assessment)),
+        "step_count": steps,
     }
 
 

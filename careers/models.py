@@ -27,6 +27,7 @@ class Level(models.IntegerChoices):
 
 
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
+LEVEL_HELP = _("Hoe dit niveau er in het werk uitziet: wat iemand dan zelf doet.")
 
 
 class Competency(index.Indexed, models.Model):
@@ -40,14 +41,31 @@ class Competency(index.Indexed, models.Model):
         HOUDING = "houding", _("Houding en samenwerking")
         METHODIEKEN = "methodieken", _("Methodieken")
 
-    name = models.CharField(_("naam"), max_length=120, unique=True)
-    slug = models.SlugField(_("korte naam"), max_length=120, unique=True)
-    cluster = models.CharField(_("cluster"), max_length=32, choices=Cluster.choices)
-    description = models.TextField(_("omschrijving"))
-    level_1 = models.TextField(_("niveau 1 · basis"), help_text=_("Hoe dit niveau er in het werk uitziet."))
-    level_2 = models.TextField(_("niveau 2 · zelfstandig"))
-    level_3 = models.TextField(_("niveau 3 · gevorderd"))
-    level_4 = models.TextField(_("niveau 4 · expert"))
+    name = models.CharField(
+        _("naam"),
+        max_length=120,
+        unique=True,
+        help_text=_("Zoals de competentie in functieprofielen en zelfscans heet, bijvoorbeeld 'Notuleren'."),
+    )
+    slug = models.SlugField(
+        _("korte naam"),
+        max_length=120,
+        unique=True,
+        help_text=_("Voor in webadressen: kleine letters, cijfers en streepjes, bijvoorbeeld 'notuleren'."),
+    )
+    cluster = models.CharField(
+        _("cluster"),
+        max_length=32,
+        choices=Cluster.choices,
+        help_text=_("De groep waaronder de competentie in overzichten staat."),
+    )
+    description = models.TextField(
+        _("omschrijving"), help_text=_("Wat iemand met deze competentie kan, in een of twee zinnen.")
+    )
+    level_1 = models.TextField(_("niveau 1 · basis"), help_text=LEVEL_HELP)
+    level_2 = models.TextField(_("niveau 2 · zelfstandig"), help_text=LEVEL_HELP)
+    level_3 = models.TextField(_("niveau 3 · gevorderd"), help_text=LEVEL_HELP)
+    level_4 = models.TextField(_("niveau 4 · expert"), help_text=LEVEL_HELP)
 
     panels = [
         FieldPanel("name"),
@@ -80,8 +98,10 @@ class Competency(index.Indexed, models.Model):
 class Method(models.Model):
     """A method or framework a role holder should know, such as Prince2 or Lean."""
 
-    name = models.CharField(_("naam"), max_length=80, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    name = models.CharField(_("naam"), max_length=80, unique=True, help_text=_("Bijvoorbeeld Prince2, Lean of Agile."))
+    description = models.TextField(
+        _("omschrijving"), blank=True, help_text=_("Wat de methode is en waarvoor je haar in deze rollen gebruikt.")
+    )
 
     class Meta:
         verbose_name = _("methode")
@@ -95,7 +115,9 @@ class Method(models.Model):
 class RoleProfileIndexPage(Page):
     """'Functieprofielen': the list of role profiles, grouped by family."""
 
-    introduction = models.TextField(_("inleiding"), blank=True)
+    introduction = models.TextField(
+        _("inleiding"), blank=True, help_text=_("Staat boven het overzicht van de functieprofielen.")
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
@@ -130,25 +152,58 @@ PMO_RANK = {PMOLevel.PRACTICAL: 1, PMOLevel.TACTICAL: 2, PMOLevel.STRATEGIC: 3}
 
 
 class RoleProfilePage(Page):
-    family = models.CharField(_("functiefamilie"), max_length=32, choices=Family.choices)
-    pmo_level = models.CharField(_("PMO-niveau"), max_length=16, choices=PMOLevel.choices, blank=True)
+    family = models.CharField(
+        _("functiefamilie"),
+        max_length=32,
+        choices=Family.choices,
+        help_text=_("De familie waarin het functieprofiel op de loopbaankaart staat."),
+    )
+    pmo_level = models.CharField(
+        _("PMO-niveau"),
+        max_length=16,
+        choices=PMOLevel.choices,
+        blank=True,
+        help_text=_("Alleen voor de familie PMO: praktisch, tactisch of strategisch."),
+    )
     salary_scale = models.PositiveSmallIntegerField(
-        _("salarisschaal"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(18)]
+        _("salarisschaal"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=_("Van 1 tot en met 18. Leeg als de schaal per organisatie verschilt."),
     )
     phasing_out = models.BooleanField(
         _("wordt uitgefaseerd"), default=False, help_text=_("Toon dat dit profiel op termijn verdwijnt.")
     )
-    summary = models.TextField(_("samenvatting"))
+    summary = models.TextField(
+        _("samenvatting"),
+        help_text=_("Wat iemand in deze rol doet, in twee of drie zinnen. Staat bovenaan het functieprofiel."),
+    )
     core_tasks = StreamField(
         [("task", blocks.CharBlock(label=_("Taak"), max_length=300))],
         verbose_name=_("kerntaken"),
         blank=True,
+        help_text=_("Eén taak per blok, kort en in de doe-vorm, bijvoorbeeld 'Bewaakt de planning'."),
     )
     job_titles = models.CharField(
-        _("gangbare functienamen"), max_length=500, blank=True, help_text=_("Gescheiden door komma's.")
+        _("gangbare functienamen"),
+        max_length=500,
+        blank=True,
+        help_text=_("Namen waaronder deze functie in vacatures voorkomt, gescheiden door komma's."),
     )
-    methods = ParentalManyToManyField(Method, verbose_name=_("methoden"), blank=True, related_name="profiles")
-    body = StreamField(BaseStreamBlock(), verbose_name=_("verdere toelichting"), blank=True)
+    methods = ParentalManyToManyField(
+        Method,
+        verbose_name=_("methoden"),
+        blank=True,
+        related_name="profiles",
+        help_text=_("De methoden die iemand in deze rol kent."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("verdere toelichting"),
+        blank=True,
+        help_text=_("Meer over de rol; staat onder de competenties en de loopbaanstappen."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -161,7 +216,12 @@ class RoleProfilePage(Page):
         FieldPanel("core_tasks"),
         FieldPanel("job_titles"),
         FieldPanel("methods", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("requirements", heading=_("Vereiste competentieniveaus"), label=_("Competentie")),
+        InlinePanel(
+            "requirements",
+            heading=_("Vereiste competentieniveaus"),
+            label=_("Competentie"),
+            help_text=_("Per competentie het niveau dat deze rol vraagt. De zelfscan vergelijkt hiermee."),
+        ),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -217,9 +277,18 @@ class RoleProfilePage(Page):
 class RoleProfileRequirement(Orderable):
     page = ParentalKey(RoleProfilePage, on_delete=models.CASCADE, related_name="requirements")
     competency = models.ForeignKey(
-        Competency, verbose_name=_("competentie"), on_delete=models.CASCADE, related_name="requirements"
+        Competency,
+        verbose_name=_("competentie"),
+        on_delete=models.CASCADE,
+        related_name="requirements",
+        help_text=_("Een competentie die deze rol vraagt."),
     )
-    level = models.PositiveSmallIntegerField(_("vereist niveau"), choices=Level.choices, validators=LEVEL_VALIDATORS)
+    level = models.PositiveSmallIntegerField(
+        _("vereist niveau"),
+        choices=Level.choices,
+        validators=LEVEL_VALIDATORS,
+        help_text=_("Het niveau dat iemand in deze rol minstens heeft."),
+    )
 
     panels = [FieldPanel("competency"), FieldPanel("level")]
 
@@ -242,13 +311,30 @@ class CareerPath(models.Model):
         LATERAL = "lateral", _("Zijstap")
 
     from_profile = models.ForeignKey(
-        RoleProfilePage, verbose_name=_("van"), on_delete=models.CASCADE, related_name="paths_out"
+        RoleProfilePage,
+        verbose_name=_("van"),
+        on_delete=models.CASCADE,
+        related_name="paths_out",
+        help_text=_("Het functieprofiel waar de stap begint."),
     )
     to_profile = models.ForeignKey(
-        RoleProfilePage, verbose_name=_("naar"), on_delete=models.CASCADE, related_name="paths_in"
+        RoleProfilePage,
+        verbose_name=_("naar"),
+        on_delete=models.CASCADE,
+        related_name="paths_in",
+        help_text=_("Het functieprofiel waar de stap naartoe gaat."),
     )
-    kind = models.CharField(_("soort stap"), max_length=16, choices=Kind.choices, default=Kind.GROWTH)
-    description = models.TextField(_("wat er verandert"))
+    kind = models.CharField(
+        _("soort stap"),
+        max_length=16,
+        choices=Kind.choices,
+        default=Kind.GROWTH,
+        help_text=_("Doorgroei is een stap omhoog; een zijstap gaat naar een andere rol op ongeveer hetzelfde niveau."),
+    )
+    description = models.TextField(
+        _("wat er verandert"),
+        help_text=_("Wat er in het werk verandert en wat je erbij leert. Staat bij de stap op beide functieprofielen."),
+    )
 
     panels = [FieldPanel("from_profile"), FieldPanel("to_profile"), FieldPanel("kind"), FieldPanel("description")]
 
@@ -274,7 +360,9 @@ class CareerPath(models.Model):
 class CareerMapPage(Page):
     """'Loopbaanpaden': the whole map of role profiles and the steps between them."""
 
-    introduction = models.TextField(_("inleiding"), blank=True)
+    introduction = models.TextField(
+        _("inleiding"), blank=True, help_text=_("Staat boven de kaart met de loopbaanpaden.")
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]

@@ -10,7 +10,6 @@ from .models import (
     Family,
     RoleProfileIndexPage,
     RoleProfilePage,
-    RoleProfileRequirement,
 )
 
 # Project support sits between PMO and management support: most steps lead from it to
@@ -37,21 +36,28 @@ def profiles_by_family(*, index: RoleProfileIndexPage) -> list[tuple[str, list[R
 
 
 def profile_page_data(*, profile: RoleProfilePage) -> dict:
-    """Everything a role profile page shows, in a fixed number of queries."""
+    """Everything a role profile page shows, in a fixed number of queries.
+
+    It reads the requirements and methods through the page's own relations, so the admin's
+    preview shows the rows being edited (held in memory, on a page that may not be saved
+    yet); only the career paths, which are not edited on the page, come from the database."""
     from .charts import requirement_chart
 
-    requirements = list(
-        RoleProfileRequirement.objects.filter(page=profile)
-        .select_related("competency")
-        .order_by("competency__cluster", "competency__name")
+    requirements = sorted(
+        profile.requirements.all().select_related("competency"),
+        key=lambda r: (r.competency.cluster, r.competency.name),
     )
-    paths = CareerPath.objects.select_related("from_profile", "to_profile")
+    paths_in, paths_out = [], []
+    if profile.pk is not None:
+        paths = CareerPath.objects.select_related("from_profile", "to_profile")
+        paths_in = [p for p in paths.filter(to_profile=profile) if p.from_profile.live]
+        paths_out = [p for p in paths.filter(from_profile=profile) if p.to_profile.live]
     return {
         "requirements": requirements,
         "chart": requirement_chart(requirements),
         "methods": list(profile.methods.all()),
-        "paths_in": [p for p in paths.filter(to_profile=profile) if p.from_profile.live],
-        "paths_out": [p for p in paths.filter(from_profile=profile) if p.to_profile.live],
+        "paths_in": paths_in,
+        "paths_out": paths_out,
     }
 
 

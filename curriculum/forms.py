@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from careers.forms import DateInput
 from careers.models import Competency, RoleProfilePage
@@ -8,6 +9,8 @@ from common.forms import ModelChoiceField
 from people.models import Membership, Organisation, User
 
 from .models import AssignmentBatch, Format, LearningPath, LearningTrackPage
+from .models.paths import check_min_electives
+from .selectors import free_path_slug
 
 CHOOSE = _("(kies)")
 
@@ -139,3 +142,38 @@ class AssignForm(forms.Form):
         if field and not data.get(field):
             self.add_error(field, message)
         return data
+
+
+class LearningPathAdminForm(WagtailAdminModelForm):
+    """The admin form of a learning path. It checks the minimum of electives against the
+    items being edited, not the saved ones, and fills an empty short name from the title."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("slug") and data.get("title"):
+            data["slug"] = free_path_slug(title=data["title"], path=self.instance)
+        electives = self.electives_being_edited()
+        if electives is not None and data.get("min_electives") is not None:
+            try:
+                check_min_electives(min_electives=data["min_electives"], electives=electives)
+            except forms.ValidationError as error:
+                self.add_error("min_electives", error)
+        return data
+
+    def electives_being_edited(self) -> int | None:
+        """The electives among the items that stay, or None while the items have errors of
+        their own."""
+        items = self.formsets["items"]
+        if not items.is_valid():
+            return None
+        return sum(
+            1
+            for form in items.forms
+            if form.cleaned_data.get("track")
+            and not form.cleaned_data.get("DELETE")
+            and not form.cleaned_data.get("required")
+        )

@@ -26,6 +26,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils.text import slugify
 
 from careers.models import RoleProfilePage
 from people.models import Membership, Organisation, User
@@ -42,7 +43,6 @@ from .models import (
     ModulePage,
     ModuleProgress,
     ReminderSent,
-    TrackCompetency,
 )
 
 STARTED = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
@@ -80,10 +80,15 @@ def is_assigned(*, user: User, track: LearningTrackPage) -> bool:
 
 
 def track_page_data(*, track: LearningTrackPage, user: User) -> dict:
+    """Everything a track page shows. The competencies and role profiles are read through
+    the page's own relations, so the admin's preview shows the ones being edited (held in
+    memory, on a page that may not be saved yet); a page without a primary key has no
+    enrolments or assignments to look up."""
     modules = list(live_modules(track=track))
+    saved = track.pk is not None
     enrolment = None
     done: set[int] = set()
-    if user.is_authenticated:
+    if user.is_authenticated and saved:
         enrolment = Enrolment.objects.filter(user=user, track=track).select_related("last_module").first()
         if enrolment:
             done = set(
@@ -103,11 +108,11 @@ def track_page_data(*, track: LearningTrackPage, user: User) -> dict:
         "required_total": len(required),
         "required_done": required_done,
         "percent": round(100 * required_done / len(required)) if required else 0,
-        "track_competencies": list(
-            TrackCompetency.objects.filter(page=track).select_related("competency").order_by("competency__name")
+        "track_competencies": sorted(
+            track.competencies.all().select_related("competency"), key=lambda link: link.competency.name
         ),
-        "track_profiles": list(track.role_profiles.live().order_by("title")),
-        "assigned": user.is_authenticated and is_assigned(user=user, track=track),
+        "track_profiles": sorted((p for p in track.role_profiles.all() if p.live), key=lambda p: p.title),
+        "assigned": saved and user.is_authenticated and is_assigned(user=user, track=track),
     }
 
 
@@ -313,6 +318,22 @@ def audience_user_ids(*, batch: AssignmentBatch):
 
 
 # Paths -----------------------------------------------------------------------------
+
+
+def free_path_slug(*, title: str, path: LearningPath | None = None) -> str:
+    """A short name made from ``title`` that no other path has: 'naar-pmo', else
+    'naar-pmo-2', 'naar-pmo-3' and so on. One query."""
+    max_length = LearningPath._meta.get_field("slug").max_length
+    base = slugify(title)[: max_length - 5].strip("-") or "leerpad"
+    others = LearningPath.objects.filter(slug__startswith=base)
+    if path is not None and path.pk is not None:
+        others = others.exclude(pk=path.pk)
+    taken = set(others.values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 def path_progress(*, user: User, path: LearningPath) -> dict:

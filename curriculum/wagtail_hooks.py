@@ -2,9 +2,14 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from common.admin import InspectView
+
+from .forms import LearningPathAdminForm
 from .models import AssignmentBatch, LearningPath
 
 
@@ -14,6 +19,7 @@ class LearningPathViewSet(SnippetViewSet):
     menu_label = _("Leerpaden")
     list_display = ["title", "target_profile", "min_electives"]
     search_fields = ["title", "description"]
+    edit_handler = ObjectList(LearningPath.panels, base_form_class=LearningPathAdminForm)
 
 
 class AssignmentBatchViewSet(SnippetViewSet):
@@ -22,14 +28,25 @@ class AssignmentBatchViewSet(SnippetViewSet):
     model = AssignmentBatch
     icon = "date"
     menu_label = _("Toewijzingen")
-    list_display = ["target", "organisation", "due_date", "status", "created_count", "created_at"]
+    list_display = [
+        Column("target", label=_("Leerpad of leergang")),
+        "organisation",
+        "due_date",
+        "status",
+        "created_count",
+        "created_at",
+    ]
     list_filter = ["status", "organisation"]
     inspect_view_enabled = True
+    inspect_view_class = InspectView
     add_to_admin_menu = False
 
 
 class CurriculumViewSetGroup(SnippetViewSetGroup):
-    menu_label = _("Leeraanbod")
+    """Paths and the assignments HR made of them. The tracks themselves are pages, under
+    Pagina's > Leeraanbod, so this menu is named for what it holds."""
+
+    menu_label = _("Leerpaden en toewijzingen")
     menu_icon = "list-ol"
     menu_order = 210
     items = (LearningPathViewSet, AssignmentBatchViewSet)

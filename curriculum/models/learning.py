@@ -53,8 +53,10 @@ class Enrolment(models.Model):
 
 
 class ModuleProgress(models.Model):
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="progress")
-    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="progress")
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("inschrijving"), on_delete=models.CASCADE, related_name="progress"
+    )
+    module = models.ForeignKey(ModulePage, verbose_name=_("module"), on_delete=models.CASCADE, related_name="progress")
     opened_at = models.DateTimeField(_("geopend op"), auto_now_add=True)
     completed_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
     answers = models.JSONField(_("antwoorden"), default=dict, blank=True)

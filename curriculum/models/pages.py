@@ -31,7 +31,7 @@ class Format(models.TextChoices):
 class CatalogPage(Page):
     """'Leeraanbod': every learning track, with filters and search."""
 
-    introduction = models.TextField(_("inleiding"), blank=True)
+    introduction = models.TextField(_("inleiding"), blank=True, help_text=_("Staat boven het leeraanbod."))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
@@ -55,25 +55,61 @@ class CatalogPage(Page):
 
 
 class LearningTrackPage(Page):
-    summary = models.TextField(_("samenvatting"))
-    learning_goals = StreamField(
-        [("goal", blocks.CharBlock(label=_("Leerdoel"), max_length=300))], verbose_name=_("leerdoelen"), blank=True
+    summary = models.TextField(
+        _("samenvatting"),
+        help_text=_("Wat de deelnemer in deze leergang leert, in twee of drie zinnen. Staat ook in het leeraanbod."),
     )
-    format = models.CharField(_("werkvorm"), max_length=16, choices=Format.choices, default=Format.ELEARNING)
+    learning_goals = StreamField(
+        [("goal", blocks.CharBlock(label=_("Leerdoel"), max_length=300))],
+        verbose_name=_("leerdoelen"),
+        blank=True,
+        help_text=_("Eén leerdoel per blok: wat de deelnemer na afloop kan."),
+    )
+    format = models.CharField(
+        _("werkvorm"),
+        max_length=16,
+        choices=Format.choices,
+        default=Format.ELEARNING,
+        help_text=_("Hoe de deelnemer leert. Deelnemers filteren het leeraanbod hierop."),
+    )
     study_load_hours = models.PositiveSmallIntegerField(
-        _("studiebelasting (uren)"), validators=[MinValueValidator(1), MaxValueValidator(2000)]
+        _("studiebelasting (uren)"),
+        validators=[MinValueValidator(1), MaxValueValidator(2000)],
+        help_text=_("Hoeveel uur de deelnemer in totaal aan de leergang besteedt."),
     )
     scale_min = models.PositiveSmallIntegerField(
-        _("vanaf schaal"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(18)]
+        _("vanaf schaal"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=_("De laagste salarisschaal waarvoor de leergang bedoeld is. Leeg: geen ondergrens."),
     )
     scale_max = models.PositiveSmallIntegerField(
-        _("tot en met schaal"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(18)]
+        _("tot en met schaal"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=_("De hoogste salarisschaal waarvoor de leergang bedoeld is. Leeg: geen bovengrens."),
     )
-    family = models.CharField(_("functiefamilie"), max_length=32, choices=Family.choices, blank=True)
+    family = models.CharField(
+        _("functiefamilie"),
+        max_length=32,
+        choices=Family.choices,
+        blank=True,
+        help_text=_("De functiefamilie waarvoor de leergang bedoeld is. Leeg: voor alle families."),
+    )
     role_profiles = ParentalManyToManyField(
-        RoleProfilePage, verbose_name=_("voor functieprofielen"), blank=True, related_name="tracks"
+        RoleProfilePage,
+        verbose_name=_("voor functieprofielen"),
+        blank=True,
+        related_name="tracks",
+        help_text=_("Voor welke functies de leergang bedoeld is. Deelnemers filteren het leeraanbod hierop."),
     )
-    leads_to_certificate = models.BooleanField(_("leidt tot een certificaat"), default=False)
+    leads_to_certificate = models.BooleanField(
+        _("leidt tot een certificaat"),
+        default=False,
+        help_text=_("Wie de leergang afrondt, krijgt een certificaat."),
+    )
     certificate_validity_months = models.PositiveSmallIntegerField(
         _("certificaat geldig (maanden)"),
         null=True,
@@ -95,7 +131,12 @@ class LearningTrackPage(Page):
         default=False,
         help_text=_("De HR-adviseur van de deelnemer keurt de inschrijving goed of af."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("toelichting"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("toelichting"),
+        blank=True,
+        help_text=_("Meer over de leergang; staat onder de modules."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -115,7 +156,12 @@ class LearningTrackPage(Page):
             ],
             heading=_("Kenmerken"),
         ),
-        InlinePanel("competencies", heading=_("Competenties die je ontwikkelt"), label=_("Competentie")),
+        InlinePanel(
+            "competencies",
+            heading=_("Competenties die je ontwikkelt"),
+            label=_("Competentie"),
+            help_text=_("De zelfscan raadt de leergang aan wie een van deze niveaus nog mist."),
+        ),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -161,14 +207,23 @@ class LearningTrackPage(Page):
 class TrackCompetency(Orderable):
     page = ParentalKey(LearningTrackPage, on_delete=models.CASCADE, related_name="competencies")
     competency = models.ForeignKey(
-        Competency, verbose_name=_("competentie"), on_delete=models.CASCADE, related_name="track_links"
+        Competency,
+        verbose_name=_("competentie"),
+        on_delete=models.CASCADE,
+        related_name="track_links",
+        help_text=_("Een competentie die de deelnemer in deze leergang ontwikkelt."),
     )
-    level = models.PositiveSmallIntegerField(_("niveau dat je bereikt"), choices=Level.choices)
+    level = models.PositiveSmallIntegerField(
+        _("niveau dat je bereikt"),
+        choices=Level.choices,
+        help_text=_("Het niveau dat de deelnemer na de leergang heeft."),
+    )
 
     panels = [FieldPanel("competency"), FieldPanel("level")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("ontwikkelde competentie")
+        verbose_name_plural = _("ontwikkelde competenties")
         constraints = [models.UniqueConstraint(fields=["page", "competency"], name="trackcompetency_unique")]
 
     def __str__(self):
@@ -176,12 +231,20 @@ class TrackCompetency(Orderable):
 
 
 class ModulePage(Page):
-    introduction = models.TextField(_("inleiding"), blank=True)
+    introduction = models.TextField(
+        _("inleiding"), blank=True, help_text=_("Staat boven de inhoud: waar de module over gaat.")
+    )
     required = models.BooleanField(
         _("verplicht"), default=True, help_text=_("De leergang is af als alle verplichte modules af zijn.")
     )
-    estimated_minutes = models.PositiveSmallIntegerField(_("duur (minuten)"), default=30)
-    body = StreamField(ModuleStreamBlock(), verbose_name=_("inhoud"))
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("duur (minuten)"), default=30, help_text=_("Hoe lang de deelnemer ongeveer over de module doet.")
+    )
+    body = StreamField(
+        ModuleStreamBlock(),
+        verbose_name=_("inhoud"),
+        help_text=_("De stof van de module: tekst, documenten, een praktijkopdracht of een kennischeck."),
+    )
 
     content_panels = [
         *Page.content_panels,

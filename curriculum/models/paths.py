@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, TitleFieldPanel
+from wagtail.admin.widgets import SlugInput
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -20,9 +22,20 @@ from .pages import LearningTrackPage
 class LearningPath(index.Indexed, ClusterableModel):
     """An ordered set of tracks, some required, some elective (at least N of them)."""
 
-    title = models.CharField(_("titel"), max_length=200)
-    slug = models.SlugField(_("korte naam"), max_length=200, unique=True)
-    description = models.TextField(_("omschrijving"))
+    title = models.CharField(
+        _("titel"),
+        max_length=200,
+        help_text=_("De naam van het leerpad, zoals HR-adviseurs en deelnemers die zien."),
+    )
+    slug = models.SlugField(
+        _("korte naam"),
+        max_length=200,
+        unique=True,
+        help_text=_("Voor in webadressen en exports. Leeg: Spil maakt hem uit de titel."),
+    )
+    description = models.TextField(
+        _("omschrijving"), help_text=_("Voor wie het leerpad is en waar het toe leidt, in een paar zinnen.")
+    )
     target_profile = models.ForeignKey(
         RoleProfilePage,
         verbose_name=_("bereidt voor op"),
@@ -30,24 +43,35 @@ class LearningPath(index.Indexed, ClusterableModel):
         null=True,
         blank=True,
         related_name="learning_paths",
+        help_text=_("Het functieprofiel waar het leerpad naartoe leidt. Leeg: geen bepaald functieprofiel."),
     )
     min_electives = models.PositiveSmallIntegerField(
-        _("minimaal aantal keuzeleergangen"), default=0, help_text=_("Hoeveel keuzeleergangen iemand afrondt.")
+        _("minimaal aantal keuzeleergangen"),
+        default=0,
+        help_text=_("Hoeveel keuzeleergangen de deelnemer minstens afrondt, naast alle verplichte leergangen."),
     )
-    leads_to_certificate = models.BooleanField(_("leidt tot een certificaat"), default=False)
+    leads_to_certificate = models.BooleanField(
+        _("leidt tot een certificaat"), default=False, help_text=_("Wie het leerpad afrondt, krijgt een certificaat.")
+    )
     certificate_validity_months = models.PositiveSmallIntegerField(
         _("certificaat geldig (maanden)"), null=True, blank=True, help_text=_("Leeg: het certificaat verloopt niet.")
     )
 
     panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+        TitleFieldPanel("title", placeholder=False),
+        FieldPanel("slug", widget=SlugInput(attrs={"data-w-slug-allow-unicode-value": "false"})),
         FieldPanel("description"),
         FieldPanel("target_profile"),
         FieldPanel("min_electives"),
         FieldPanel("leads_to_certificate"),
         FieldPanel("certificate_validity_months"),
-        InlinePanel("items", heading=_("Leergangen in volgorde"), label=_("Leergang"), min_num=1),
+        InlinePanel(
+            "items",
+            heading=_("Leergangen in volgorde"),
+            label=_("Leergang"),
+            min_num=1,
+            help_text=_("In de volgorde waarin de deelnemer ze volgt. Zet 'verplicht' uit voor een keuzeleergang."),
+        ),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("description")]
 
@@ -59,26 +83,43 @@ class LearningPath(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        super().clean()
-        electives = sum(1 for item in self.items.all() if not item.required)
-        if self.min_electives > electives:
-            raise ValidationError(
-                {"min_electives": _("Er zijn maar %(count)s keuzeleergangen in dit pad.") % {"count": electives}}
+
+def check_min_electives(*, min_electives: int, electives: int) -> None:
+    """A path asks for no more electives than it holds. The admin form checks the items
+    being edited with it; the model cannot, as its unsaved items are not in the database."""
+    if min_electives > electives:
+        raise ValidationError(
+            ngettext(
+                "Dit leerpad heeft %(count)s keuzeleergang, maar vraagt er minimaal %(min)s. "
+                "Zet 'verplicht' uit bij meer leergangen of verlaag het minimum.",
+                "Dit leerpad heeft %(count)s keuzeleergangen, maar vraagt er minimaal %(min)s. "
+                "Zet 'verplicht' uit bij meer leergangen of verlaag het minimum.",
+                electives,
             )
+            % {"count": electives, "min": min_electives}
+        )
 
 
 class LearningPathItem(Orderable):
     path = ParentalKey(LearningPath, on_delete=models.CASCADE, related_name="items")
     track = models.ForeignKey(
-        LearningTrackPage, verbose_name=_("leergang"), on_delete=models.CASCADE, related_name="path_items"
+        LearningTrackPage,
+        verbose_name=_("leergang"),
+        on_delete=models.CASCADE,
+        related_name="path_items",
+        help_text=_("Een leergang uit het leeraanbod."),
     )
-    required = models.BooleanField(_("verplicht"), default=True)
+    required = models.BooleanField(
+        _("verplicht"),
+        default=True,
+        help_text=_("Uit: een keuzeleergang. De deelnemer kiest dan zelf uit de keuzeleergangen."),
+    )
 
     panels = [FieldPanel("track"), FieldPanel("required")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("leergang in pad")
+        verbose_name = _("leergang in leerpad")
+        verbose_name_plural = _("leergangen in leerpad")
         constraints = [models.UniqueConstraint(fields=["path", "track"], name="pathitem_unique_track")]
 
     def __str__(self):
@@ -107,26 +148,80 @@ class AssignmentBatch(models.Model):
         DONE = "done", _("Klaar")
         FAILED = "failed", _("Mislukt")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="assignment_batches")
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    path = models.ForeignKey(LearningPath, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    track = models.ForeignKey(LearningTrackPage, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    due_date = models.DateField(_("uiterste datum"))
-    audience = models.CharField(_("voor wie"), max_length=16, choices=Audience.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="assignment_batches",
+        help_text=_("De organisatie waarvan de HR-adviseur de mensen een opdracht gaf."),
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("toegewezen door"),
+        help_text=_("De HR-adviseur die de opdracht gaf."),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    path = models.ForeignKey(
+        LearningPath,
+        verbose_name=_("leerpad"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Het leerpad dat is toegewezen; leeg als het om één leergang gaat."),
+    )
+    track = models.ForeignKey(
+        LearningTrackPage,
+        verbose_name=_("leergang"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("De leergang die is toegewezen; leeg als het om een leerpad gaat."),
+    )
+    due_date = models.DateField(_("uiterste datum"), help_text=_("Vóór deze datum rondt de deelnemer de opdracht af."))
+    audience = models.CharField(
+        _("voor wie"),
+        max_length=16,
+        choices=Audience.choices,
+        help_text=_("Welke mensen van de organisatie de opdracht kregen."),
+    )
     role_profile = models.ForeignKey(
-        RoleProfilePage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        RoleProfilePage,
+        verbose_name=_("functieprofiel"),
+        help_text=_("Bij 'iedereen met dit functieprofiel': het functieprofiel."),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    team = models.CharField(_("team"), max_length=120, blank=True)
+    team = models.CharField(_("team"), max_length=120, blank=True, help_text=_("Bij 'iedereen in dit team': het team."))
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        help_text=_("Bij 'één persoon': de deelnemer."),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
-    total = models.PositiveIntegerField(default=0)
-    processed = models.PositiveIntegerField(default=0)
-    created_count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED, help_text=_("Hoe ver de taak is.")
+    )
+    total = models.PositiveIntegerField(
+        _("aantal personen"), default=0, help_text=_("Zoveel mensen vielen onder de keuze.")
+    )
+    processed = models.PositiveIntegerField(_("verwerkt"), default=0, help_text=_("Zoveel mensen zijn al verwerkt."))
+    created_count = models.PositiveIntegerField(
+        _("nieuw toegewezen"),
+        default=0,
+        help_text=_("Zoveel mensen kregen de opdracht nieuw; de anderen hadden hem al."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True, help_text=_("Wanneer de taak klaar was."))
+    error = models.TextField(_("foutmelding"), blank=True, help_text=_("Waarom de taak mislukte, als dat zo is."))
 
     class Meta:
         verbose_name = _("toewijzing in bulk")
@@ -151,16 +246,45 @@ class AssignmentBatch(models.Model):
 class Assignment(models.Model):
     """A path or a track that a person has to finish by a date. One per person and target."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="assignments")
-    path = models.ForeignKey(LearningPath, on_delete=models.CASCADE, null=True, blank=True, related_name="assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("deelnemer"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    path = models.ForeignKey(
+        LearningPath,
+        verbose_name=_("leerpad"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assignments",
+    )
     track = models.ForeignKey(
-        LearningTrackPage, on_delete=models.CASCADE, null=True, blank=True, related_name="assignments"
+        LearningTrackPage,
+        verbose_name=_("leergang"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assignments",
     )
     due_date = models.DateField(_("uiterste datum"))
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    batch = models.ForeignKey(AssignmentBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("toegewezen door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    batch = models.ForeignKey(
+        AssignmentBatch,
+        verbose_name=_("toewijzing in bulk"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("opdracht")
@@ -196,9 +320,11 @@ class ReminderSent(models.Model):
         DUE_3 = "due-3", _("3 dagen voor de uiterste datum")
         OVERDUE = "overdue", _("Uiterste datum verstreken")
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    assignment = models.ForeignKey(
+        Assignment, verbose_name=_("opdracht"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("soort"), max_length=16, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("verstuurde herinnering")
@@ -212,12 +338,18 @@ class ReminderSent(models.Model):
 class DigestSent(models.Model):
     """Proof that an adviser got the weekly overdue digest of an organisation for a week."""
 
-    adviser = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    week = models.CharField(max_length=10, help_text="ISO week, e.g. 2026-W48")
-    sent_at = models.DateTimeField(auto_now_add=True)
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("HR-adviseur"), on_delete=models.CASCADE, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="+"
+    )
+    week = models.CharField(_("week"), max_length=10, help_text=_("ISO-week, bijvoorbeeld 2026-W48."))
+    sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("verstuurd weekoverzicht")
+        verbose_name_plural = _("verstuurde weekoverzichten")
         constraints = [models.UniqueConstraint(fields=["adviser", "organisation", "week"], name="digest_once")]
 
     def __str__(self):

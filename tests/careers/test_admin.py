@@ -3,8 +3,9 @@
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from careers.models import CareerPath, Competency, RoleProfilePage
+from careers.models import CareerMapPage, CareerPath, Competency, Method, RoleProfileIndexPage, RoleProfilePage
 from people.models import User
+from tests.careers.editor_fields import editor_fields, problems_of
 from tests.careers.factories import CompetencyFactory, RoleProfilePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,12 @@ def test_a_profile_cannot_be_added_outside_the_index(client, editor, home_page):
 def test_learners_cannot_reach_the_snippets(client, profile_index):
     client.force_login(User.objects.create_user(email="anna@example.org", password="x" * 12, full_name="Anna"))
     assert client.get("/admin/snippets/careers/competency/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "model", [Competency, Method, RoleProfileIndexPage, RoleProfilePage, CareerPath, CareerMapPage]
+)
+def test_every_field_an_editor_fills_has_a_dutch_label_and_a_help_text(model):
+    fields = editor_fields(model)
+    assert fields
+    assert [problem for field in fields for problem in problems_of(field)] == []
