@@ -12,6 +12,7 @@ from django.conf import settings
 from playwright.sync_api import expect, sync_playwright
 
 from cms.services import ensure_site
+from tests.people.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
 # test body are still synchronous and safe.
@@ -80,3 +81,21 @@ def assert_accessible(page) -> None:
     result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     violations = result["violations"]
     assert not violations, f"axe-core found WCAG violations on {page.url}:\n" + format_violations(violations)
+
+
+def log_in(page, email: str, password: str = PASSWORD) -> None:
+    """Sign in through allauth's login page, as a person would."""
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Wachtwoord", exact=True).fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def assert_accessible_when_still(page) -> None:
+    """Wagtail fades its messages in: check the page as it ends up, not halfway through."""
+    page.wait_for_function(
+        "[...document.querySelectorAll('.messages > ul')].every((list) => getComputedStyle(list).opacity === '1')"
+    )
+    page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
+    assert_accessible(page)

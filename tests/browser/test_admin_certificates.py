@@ -7,28 +7,11 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from certificates.models import CertificateTemplate
-from tests.people.factories import PASSWORD, UserFactory
+from tests.people.factories import UserFactory
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, assert_accessible_when_still, log_in
 
 BODY = "Hierbij verklaren wij dat {naaam} op {datum} de leergang {prestatie} met goed gevolg heeft afgerond."
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-
-
-def assert_accessible_when_still(page):
-    """Wagtail fades its messages in: check the page as it ends up, not halfway through."""
-    page.wait_for_function(
-        "[...document.querySelectorAll('.messages > ul')].every((list) => getComputedStyle(list).opacity === '1')"
-    )
-    page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
-    assert_accessible(page)
 
 
 def test_a_misspelt_placeholder_is_refused_and_the_text_is_kept(page, site):

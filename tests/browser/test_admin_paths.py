@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from curriculum.models import LearningPath
 from tests.curriculum.factories import CatalogPageFactory, LearningTrackPageFactory
-from tests.people.factories import PASSWORD, UserFactory
+from tests.people.factories import UserFactory
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, assert_accessible_when_still, log_in
 
 
 @pytest.fixture
@@ -19,20 +19,6 @@ def tracks(site):
         title: LearningTrackPageFactory(parent=catalog, title=title)
         for title in ("Plannen en bewaken", "Notuleren en actielijsten")
     }
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-
-
-def assert_accessible_when_still(page):
-    """Wagtail fades its messages in: check the page as it ends up, not halfway through."""
-    page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
-    assert_accessible(page)
 
 
 def choose_track(page, item, title):

@@ -9,9 +9,9 @@ from people.models import OutgoingEmail
 from tests.assessments.factories import SelfAssessmentIndexPageFactory, SelfAssessmentPageFactory, StatementFactory
 from tests.careers.factories import CompetencyFactory, RoleProfileIndexPageFactory, RoleProfilePageFactory
 from tests.curriculum.factories import CatalogPageFactory, LearningTrackPageFactory, ModulePageFactory
-from tests.people.factories import PASSWORD, HRAdviserFactory, LearnerFactory, OrganisationFactory
+from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 
 @pytest.fixture
@@ -34,14 +34,6 @@ def scan(site):
     ).user
     HRAdviserFactory(organisation=zeist, user__email="hr@zeist.example.org")
     return {"page": page, "profile": profile, "track": track, "anna": anna}
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_take_a_scan_see_the_gaps_and_enrol(page, scan):

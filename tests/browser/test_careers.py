@@ -13,9 +13,9 @@ from tests.careers.factories import (
     RoleProfileIndexPageFactory,
     RoleProfilePageFactory,
 )
-from tests.people.factories import PASSWORD, HRAdviserFactory, LearnerFactory, OrganisationFactory
+from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 
 @pytest.fixture
@@ -38,14 +38,6 @@ def careers(site):
         from_profile=mo7, to_profile=support, kind=CareerPath.Kind.LATERAL, description="Van de lijn naar een project."
     )
     return {"support": support, "practical": practical, "mo7": mo7}
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_profile_index_and_profile_page(page, careers):

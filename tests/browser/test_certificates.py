@@ -5,9 +5,9 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.curriculum.factories import CatalogPageFactory, LearningTrackPageFactory, ModulePageFactory
-from tests.people.factories import PASSWORD, HRAdviserFactory, LearnerFactory, OrganisationFactory
+from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 
 @pytest.fixture
@@ -20,14 +20,6 @@ def track(site):
     )
     ModulePageFactory(parent=track, title="Risico's herkennen")
     return track
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_finishing_a_track_gives_a_pdf_that_verifies(page, track, tmp_path):

@@ -14,9 +14,9 @@ from tests.curriculum.factories import (
     assignment_block,
     knowledge_check,
 )
-from tests.people.factories import PASSWORD, HRAdviserFactory, LearnerFactory, OrganisationFactory
+from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 
 @pytest.fixture
@@ -36,14 +36,6 @@ def catalogue(site):
     path = LearningPathFactory(title="Van projectondersteuner naar PMO'er")
     LearningPathItemFactory(path=path, track=track)
     return {"catalog": catalog, "track": track, "path": path}
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_learner_finds_enrols_and_finishes_a_track(page, catalogue):

@@ -12,17 +12,9 @@ from curriculum import services as curriculum_services
 from tests.assessments.factories import SelfAssessmentIndexPageFactory, SelfAssessmentPageFactory, StatementFactory
 from tests.careers.factories import CompetencyFactory
 from tests.curriculum.factories import CatalogPageFactory, LearningTrackPageFactory
-from tests.people.factories import PASSWORD, HRAdviserFactory, LearnerFactory, OrganisationFactory, UserFactory
+from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory, UserFactory
 
-from .conftest import assert_accessible
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
+from .conftest import assert_accessible, log_in
 
 
 def test_hr_pages_for_requests_and_a_shared_self_scan(page, site):
