@@ -167,3 +167,27 @@ def test_a_certificate_path_issues_once(world, catalog_page, django_capture_on_c
         finish(world["anna"], track, django_capture_on_commit_callbacks)
     assert Certificate.objects.filter(path=path).count() == 1
     assert services.path_request_key(user=world["anna"], path=path) is None
+
+
+def test_plain_text_mails_show_names_as_typed(world, mailoutbox, django_capture_on_commit_callbacks):
+    world["anna"].full_name = "Anne-Marie van 't Hof & Co"
+    world["anna"].save()
+    world["track"].title = "Plannen & 'bewaken'"
+    world["track"].save_revision().publish()
+    finish(world["anna"], world["track"], django_capture_on_commit_callbacks)
+    body = mailoutbox[0].body
+    assert "Anne-Marie," in body
+    assert "Plannen & 'bewaken'" in body
+    assert "&amp;" not in body
+    assert "&#x27;" not in body
+
+
+def test_every_plain_text_mail_template_renders_without_html_escaping():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    templates = sorted(Path(settings.BASE_DIR, "templates").glob("*/email/*.txt"))
+    assert templates
+    escaping = [str(path) for path in templates if "autoescape off" not in path.read_text(encoding="utf-8")]
+    assert not escaping, "plain-text mail must not be HTML-escaped: wrap it in {% autoescape off %}"
