@@ -2,7 +2,7 @@
 attempts of the demo learners and Anna's development plan. Plain data; `assessments.demo.seed_assessments`
 writes it to the database.
 
-Facts come from the domain sources in /work/shared/domain (the leerkring projectondersteuners, the
+Facts come from the domain sources in ../shared/domain/ (the leerkring projectondersteuners, the
 Zoetermeer assignment, 'PMO versus de secretaresse', the article on project management support and the
 Rijk's future view of the management supporter); every text is our own.
 

@@ -1,7 +1,7 @@
 """Demo content for the careers app: competencies, methods, role profiles, career paths and
 two demo careers. Plain data; `careers.demo.seed_careers` writes it to the database.
 
-Facts come from the domain sources in /work/shared/domain (the leerkring projectondersteuners,
+Facts come from the domain sources in ../shared/domain/ (the leerkring projectondersteuners,
 the Zoetermeer assignment, 'PMO versus de secretaresse', the article on project management
 support and the Rijk's future view of the management supporter); every text is our own."""
 

@@ -2,7 +2,7 @@
 learning paths and the learning history of the demo learners. Plain data; `curriculum.demo.seed_curriculum`
 writes it to the database.
 
-Facts come from the domain sources in /work/shared/domain (the leerkring projectondersteuners, the
+Facts come from the domain sources in ../shared/domain/ (the leerkring projectondersteuners, the
 Zoetermeer assignment, 'PMO versus de secretaresse', the article on project management support and the
 Rijk's future view of the management supporter); every text is our own.
 
