@@ -55,6 +55,20 @@ def test_error_pages(page, site):
     page.goto("/hr/")
     expect(page.get_by_role("heading", level=1, name="Geen toegang")).to_be_visible()
     assert_accessible(page)
+    page.goto("/admin/")
+    expect(page.get_by_text("Je account heeft daar geen toegang toe.")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_rate_limit_page(page, site, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "1/m/ip"}
+    for _ in range(2):
+        page.goto("/accounts/login/")
+        page.get_by_label("E-mail").fill("iemand@example.org")
+        page.get_by_label("Wachtwoord", exact=True).fill("fout-wachtwoord")
+        page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1, name="Even wachten")).to_be_visible()
+    assert_accessible(page)
 
 
 def test_a_used_invitation_link_says_so(page, site):

@@ -211,3 +211,14 @@ def test_an_invalid_decision_for_someone_with_two_memberships_is_a_400(client, w
     assert response.status_code == 400
     assert "Geef een reden" in response.content.decode()
     assert status_of(enrolment) == Enrolment.Status.REQUESTED
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_the_requests_page_costs_the_same_for_few_or_many(client, world, size, django_assert_max_num_queries):
+    for _ in range(size):
+        services.enrol(user=LearnerFactory(organisation=world["zeist"]).user, track=world["track"])
+    client.force_login(world["hr_zeist"])
+    client.get("/hr/aanvragen/")
+    with django_assert_max_num_queries(12):
+        response = client.get("/hr/aanvragen/")
+    assert response.content.decode().count("-decision") >= size
