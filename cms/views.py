@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -38,9 +39,9 @@ def admin_login(request):
     the login page."""
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
-        next_url = "wagtailadmin_home"
+        next_url = reverse("wagtailadmin_home")
     if not request.user.is_authenticated:
-        return redirect_to_login(next_url if next_url != "wagtailadmin_home" else "/admin/", login_url="account_login")
+        return redirect_to_login(next_url, login_url="account_login")
     if request.user.has_perm("wagtailadmin.access_admin"):
         return redirect(next_url)
     # The admin queued its own English-worded notice for the admin pages; this page says it.
