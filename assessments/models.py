@@ -14,10 +14,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from careers.models import Competency, Level, RoleProfilePage
+from common.i18n import TranslatablePageMixin
 from curriculum.models import LearningTrackPage
 
 
-class SelfAssessmentIndexPage(Page):
+class SelfAssessmentIndexPage(TranslatablePageMixin, Page):
     """'Zelfscans': the self-assessments a person can take."""
 
     introduction = models.TextField(
@@ -29,11 +30,16 @@ class SelfAssessmentIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["assessments.SelfAssessmentPage"]
-    max_count = 1
+    max_count_per_parent = 1
     template = "assessments/self_assessment_index_page.html"
 
     class Meta:
         verbose_name = _("overzicht zelfscans")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["assessments"] = self.content_source.get_children().live().specific()
+        return context
 
 
 class SelfAssessmentPage(Page):

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from common.blocks import BaseStreamBlock
+from common.i18n import TranslatablePageMixin
 
 
 class Level(models.IntegerChoices):
@@ -112,7 +113,7 @@ class Method(models.Model):
         return self.name
 
 
-class RoleProfileIndexPage(Page):
+class RoleProfileIndexPage(TranslatablePageMixin, Page):
     """'Functieprofielen': the list of role profiles, grouped by family."""
 
     introduction = models.TextField(
@@ -122,7 +123,7 @@ class RoleProfileIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["careers.RoleProfilePage"]
-    max_count = 1
+    max_count_per_parent = 1
     template = "careers/role_profile_index_page.html"
 
     class Meta:
@@ -132,7 +133,7 @@ class RoleProfileIndexPage(Page):
         from .selectors import profiles_by_family
 
         context = super().get_context(request, *args, **kwargs)
-        context["families"] = profiles_by_family(index=self)
+        context["families"] = profiles_by_family(index=self.content_source)
         return context
 
 
@@ -357,7 +358,7 @@ class CareerPath(models.Model):
             raise ValidationError({"to_profile": _("Een stap gaat naar een ander profiel.")})
 
 
-class CareerMapPage(Page):
+class CareerMapPage(TranslatablePageMixin, Page):
     """'Loopbaanpaden': the whole map of role profiles and the steps between them."""
 
     introduction = models.TextField(
@@ -367,7 +368,7 @@ class CareerMapPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1
     template = "careers/career_map_page.html"
 
     class Meta:

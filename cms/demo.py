@@ -1,12 +1,14 @@
 """The demo world of `manage.py seed_demo`: each app seeds its own part, in import order."""
 
+from wagtail.models import Locale
+
 from assessments.demo import seed_assessments
 from careers.demo import seed_careers
 from certificates.demo import seed_certificates
 from curriculum.demo import seed_curriculum
 from people.demo import seed_people
 
-from .services import ensure_site
+from .services import ACCESSIBILITY_SLUG, ensure_site
 
 INTRODUCTION = "Spil is er voor iedereen die projecten en managers bij de overheid draaiende houdt."
 HOME_CARDS = [
@@ -37,6 +39,117 @@ def fill_home(home) -> None:
     home.save_revision().publish()
 
 
+HOME_CARDS_EN = {
+    "leeraanbod": (
+        "Learning offer",
+        "Tracks for your profession, from taking minutes to risk management, with a certificate.",
+    ),
+    "zelfscans": ("Self-scans", "See where you stand against your role, and which tracks will help."),
+    "functieprofielen": ("Role profiles", "What project support, PMO and management support ask of you."),
+    "loopbaanpaden": ("Career paths", "From project supporter to PMO officer, or from scale 6 to scale 8."),
+}
+
+# The English versions of the home, index and content pages; tracks, modules, profiles and
+# self-scans stay Dutch (see common/i18n.py).
+TRANSLATIONS_EN = {
+    "": {
+        "title": "Spil",
+        "introduction": (
+            "Learn and grow as a project supporter, PMO officer or management supporter: the hub "
+            "that keeps your organisation running."
+        ),
+    },
+    "leeraanbod": {
+        "title": "Learning offer",
+        "introduction": "Every learning track on Spil. Filter by role, level and form, or search by word.",
+    },
+    "zelfscans": {
+        "title": "Self-scans",
+        "introduction": (
+            "A self-scan shows where you stand against the competencies of a role, and which tracks "
+            "help you grow. The questions are in Dutch."
+        ),
+    },
+    "functieprofielen": {
+        "title": "Role profiles",
+        "introduction": "What each role in project support, PMO and management support asks of you.",
+    },
+    "loopbaanpaden": {
+        "title": "Career paths",
+        "introduction": "Every role profile, and the steps people take from one to the next.",
+    },
+    ACCESSIBILITY_SLUG: {
+        "title": "Accessibility statement",
+        "introduction": "How Spil works on accessibility, and what you can do if something does not work.",
+        "body": [
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Spil should work for everyone, including people who use a screen reader, "
+                    "magnification or only a keyboard. Dutch public bodies are required by law to meet "
+                    "the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA, and we hold "
+                    "ourselves to the same standard.</p>"
+                ),
+            },
+            {"type": "heading", "value": {"text": "How we keep to it", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": (
+                    "<ul><li>Every page is checked automatically with axe-core against WCAG 2.1 A and AA "
+                    "on every change.</li><li>We build on the components of the NL Design System, made "
+                    "with accessibility in mind.</li><li>Everything works with a keyboard and shows a "
+                    "visible focus.</li></ul>"
+                ),
+            },
+            {"type": "heading", "value": {"text": "Found something that does not work?", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Tell your organisation's helpdesk or write to toegankelijkheid@spil.example.org. "
+                    "We answer within five working days and tell you when it is fixed.</p>"
+                ),
+            },
+        ],
+    },
+}
+
+
+def _home_body_en(home) -> list:
+    pages = {page.slug: page for page in home.get_children().live()}
+    cards = [
+        {"title": title, "text": text, "page": pages[slug].pk, "url": ""}
+        for slug, (title, text) in HOME_CARDS_EN.items()
+        if slug in pages
+    ]
+    return [
+        {
+            "type": "paragraph",
+            "value": "<p>Spil is for everyone who keeps projects and managers in government running.</p>",
+        },
+        {"type": "cards", "value": cards},
+    ]
+
+
+def translate_demo(home) -> int:
+    """English versions of the home, index and content pages, made once with Wagtail's
+    own copy for translation; a translation an editor already made stays as it is."""
+    english = Locale.objects.get(language_code="en")
+    made = 0
+    pages = [home, *[page.specific for page in home.get_children().live() if page.slug in TRANSLATIONS_EN]]
+    for page in pages:
+        if page.has_translation(english):
+            continue
+        fields = dict(TRANSLATIONS_EN["" if page.pk == home.pk else page.slug])
+        if page.pk == home.pk:
+            fields["body"] = _home_body_en(home)
+        translation = page.copy_for_translation(english)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        made += 1
+    return made
+
+
 def seed_demo(*, log=print) -> None:
     home = ensure_site()
     log("Site: home page and accessibility statement")
@@ -51,3 +164,4 @@ def seed_demo(*, log=print) -> None:
     counts = seed_certificates()
     log("Certificates: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
     fill_home(home)
+    log(f"English versions: {translate_demo(home)} pages")

@@ -6,9 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from common.blocks import BaseStreamBlock
+from common.i18n import TranslatablePageMixin
 
 
-class BasePage(Page):
+class BasePage(TranslatablePageMixin, Page):
     """Shared behaviour of the site's pages: an introduction and a searchable body."""
 
     introduction = models.TextField(

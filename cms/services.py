@@ -5,6 +5,8 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from common.i18n import remember_locale
+
 from .models import ContentPage, HomePage
 
 ACCESSIBILITY_SLUG = "toegankelijkheid"
@@ -45,11 +47,14 @@ ACCESSIBILITY_BODY = [
 def ensure_site() -> HomePage:
     """Make sure the page tree has Spil's home page, its Site, and the accessibility
     statement at /toegankelijkheid/. Safe to run any number of times, in production too."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        locale, _created = Locale.objects.get_or_create(language_code=get_supported_content_language_variant(code))
+        remember_locale(locale)
+    default_locale = Locale.get_default()
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root")
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=default_locale).first()
     if home is None:
         # Wagtail's first migration creates a placeholder welcome page; ours replaces it.
         for placeholder in root.get_children().filter(slug="home").exact_type(Page):

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from careers.models import Competency, Family, Level, RoleProfilePage
 from common.blocks import BaseStreamBlock
+from common.i18n import TranslatablePageMixin
 
 from ..blocks import ModuleStreamBlock
 
@@ -28,7 +29,7 @@ class Format(models.TextChoices):
     LEARNING_CIRCLE = "leerkring", _("Leerkring")
 
 
-class CatalogPage(Page):
+class CatalogPage(TranslatablePageMixin, Page):
     """'Leeraanbod': every learning track, with filters and search."""
 
     introduction = models.TextField(_("inleiding"), blank=True, help_text=_("Staat boven het leeraanbod."))
@@ -36,7 +37,7 @@ class CatalogPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["curriculum.LearningTrackPage"]
-    max_count = 1
+    max_count_per_parent = 1
     template = "curriculum/catalog_page.html"
 
     class Meta:
@@ -49,7 +50,7 @@ class CatalogPage(Page):
         context = super().get_context(request, *args, **kwargs)
         form = CatalogFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
-        context.update(catalog(catalog_page=self, user=request.user, **filters))
+        context.update(catalog(catalog_page=self.content_source, user=request.user, **filters))
         context["filter_form"] = form
         return context
 

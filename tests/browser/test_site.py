@@ -129,3 +129,24 @@ def test_the_demo_home_page_leads_everywhere(page, site):
     page.get_by_role("main").get_by_role("link", name="Zelfscans").click()
     expect(page.get_by_role("heading", level=1, name="Zelfscans")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_demo_site_in_english_reads_in_english(page, site):
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    page.goto("/")
+    page.get_by_role("button", name="English").click()
+    navigation = page.get_by_role("navigation", name="Main menu")
+    for name in ["Learning offer", "Self-scans", "Role profiles", "Career paths"]:
+        expect(navigation.get_by_role("link", name=name)).to_be_attached()
+        expect(page.get_by_role("main").get_by_role("link", name=name)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("main").get_by_role("link", name="Learning offer").click()
+    expect(page.get_by_role("heading", level=1, name="Learning offer")).to_be_visible()
+    assert_accessible(page)
+    # A track has one version, in Dutch: marked as such, with an English way back.
+    page.get_by_role("main").get_by_role("link", name="Notuleren en actielijsten").click()
+    expect(page.get_by_role("main")).to_have_attribute("lang", "nl")
+    expect(page.get_by_role("main").get_by_role("link", name="Learning offer")).to_be_visible()
+    assert_accessible(page)

@@ -108,7 +108,7 @@ def screens() -> list:
             params.append(("viewset", viewset.model._meta.label_lower, view))
     for model in our_page_models():
         # A page type allowed once exists in the tree already: its edit form has the same panels.
-        for view in ("edit",) if model.max_count == 1 else ("add", "edit"):
+        for view in ("edit",) if 1 in (model.max_count, model.max_count_per_parent) else ("add", "edit"):
             params.append(("page", model._meta.label_lower, view))
     return [pytest.param(*param, id=":".join(param[1:])) for param in params]
 

@@ -138,7 +138,8 @@ def test_catalogue_queries_are_constant(client, world, catalog, size, django_ass
         Enrolment.objects.create(user=world["anna"], track=track)
     client.force_login(world["anna"])
     client.get(catalog.url)
-    with django_assert_max_num_queries(16):
+    # 17: one of them is Wagtail's own, finding the home page in the reader's language.
+    with django_assert_max_num_queries(17):
         response = client.get(catalog.url)
     assert response.content.decode().count('class="spil-card"') == size + 1
 
