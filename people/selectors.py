@@ -25,6 +25,20 @@ def users_visible_to_hr(*, adviser: User, organisation: Organisation | None = No
     return User.objects.filter(is_active=True, memberships__organisation__in=organisations).distinct()
 
 
+def hr_advisers_of(*, person: User) -> QuerySet[User]:
+    """The active HR advisers of the organisations ``person`` belongs to (``person`` too,
+    if they advise one of them: callers that must leave them out exclude them)."""
+    return User.objects.filter(
+        is_active=True,
+        memberships__role=Membership.Role.HR,
+        memberships__organisation__memberships__user=person,
+    ).distinct()
+
+
+def is_hr_adviser(*, user: User) -> bool:
+    return organisations_advised_by(adviser=user).exists()
+
+
 def can_hr_see(*, adviser: User, person: User) -> bool:
     return users_visible_to_hr(adviser=adviser).filter(pk=person.pk).exists()
 

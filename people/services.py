@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from .models import Membership, Organisation, OutgoingEmail, User
 
@@ -30,6 +31,19 @@ def set_preferred_language(*, user: User, language: str) -> None:
     if language in dict(settings.LANGUAGES) and user.preferred_language != language:
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
+
+
+def send_templated_email(*, to: User | str, template: str, context: dict, language: str | None = None) -> OutgoingEmail:
+    """Render ``{template}_subject.txt`` and ``{template}.txt`` in the recipient's language
+    (their preferred language; ``language`` or the site's for an address without account)
+    and queue the mail. The context gets ``recipient`` (the account, if any) and ``site_url``."""
+    account = to if isinstance(to, User) else None
+    language = language or (account.preferred_language if account else "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {**context, "recipient": account, "site_url": settings.SITE_URL}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context)
+    return queue_email(to=account.email if account else to, subject=subject, body_text=body)
 
 
 def queue_email(*, to: str, subject: str, body_text: str, body_html: str = "") -> OutgoingEmail:

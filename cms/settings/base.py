@@ -55,6 +55,7 @@ CERTIFICATES_MEMBERS_ONLY = env("CERTIFICATES_MEMBERS_ONLY")
 
 INSTALLED_APPS = [
     "cms",
+    "demo",
     "people",
     "careers",
     "curriculum",
