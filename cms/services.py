@@ -1,5 +1,7 @@
 """Writes that set up the site itself."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
@@ -51,6 +53,7 @@ def ensure_site() -> HomePage:
         locale, _created = Locale.objects.get_or_create(language_code=get_supported_content_language_variant(code))
         remember_locale(locale)
     default_locale = Locale.get_default()
+    site_url = urlsplit(settings.SITE_URL)
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root")
@@ -73,8 +76,9 @@ def ensure_site() -> HomePage:
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            # The address people use (SITE_URL), so Wagtail's full URLs and the sitemap match it.
+            "hostname": site_url.hostname or "localhost",
+            "port": site_url.port or (443 if site_url.scheme == "https" else 80),
             "root_page": home,
             "site_name": settings.WAGTAIL_SITE_NAME,
         },
