@@ -39,6 +39,7 @@ class HomePage(BasePage):
         "careers.CareerMapPage",
         "curriculum.CatalogPage",
         "assessments.SelfAssessmentIndexPage",
+        "circles.CircleIndexPage",
     ]
     max_count = 1
     template = "cms/home_page.html"

@@ -29,6 +29,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("leerkringen/", include("circles.urls")),
     path("", include("careers.urls")),
     path("", include("curriculum.urls")),
     path("", include("assessments.urls")),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "curriculum",
     "assessments",
     "certificates",
+    "circles",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
