@@ -2,7 +2,6 @@
 
 import difflib
 import re
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +18,9 @@ from wagtail.models import PreviewableMixin
 
 from common.colours import HEX_COLOUR, validate_contrast_with_white
 from common.forms import ColourInput
+from common.jobs import BackgroundJob
 from common.storage import private_storage
+from common.tokens import new_token
 from curriculum.models import LearningPath, LearningTrackPage
 
 # The {placeholders} a template's text may use, and what Spil fills in for each.
@@ -193,10 +194,6 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         from .pdf import preview_response
 
         return preview_response(template=self)
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
 
 
 class Certificate(models.Model):
@@ -383,25 +380,33 @@ class ExpiryReminder(models.Model):
         return f"{self.certificate_id}: {self.days_before}"
 
 
-class RerenderBatch(models.Model):
-    """Re-render every certificate of a template after it changed, with visible progress."""
+class RerenderBatch(BackgroundJob):
+    """Re-render every certificate of a template after it changed, with visible progress.
+    ``failed`` counts the certificates that could not be rendered; the job itself fails
+    only when it cannot go on (the database stayed away), and can then be retried."""
 
-    template = models.ForeignKey(CertificateTemplate, on_delete=models.CASCADE, related_name="rerenders")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    total = models.PositiveIntegerField(default=0)
-    processed = models.PositiveIntegerField(default=0)
-    failed = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    template = models.ForeignKey(
+        CertificateTemplate,
+        verbose_name=_("sjabloon"),
+        on_delete=models.CASCADE,
+        related_name="rerenders",
+        help_text=_("Het sjabloon waarvan de certificaten opnieuw worden gemaakt."),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        help_text=_("Wie de certificaten opnieuw liet maken."),
+    )
+    failed = models.PositiveIntegerField(
+        _("niet gelukt"), default=0, help_text=_("Zoveel certificaten konden niet opnieuw worden gemaakt.")
+    )
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BackgroundJob.Meta):
+        verbose_name = _("opnieuw maken van certificaten")
+        verbose_name_plural = _("opnieuw maken van certificaten")
 
     def __str__(self):
         return f"{self.template} ({self.processed}/{self.total})"
-
-    @property
-    def percent(self) -> int:
-        if self.finished_at:
-            return 100
-        return int(100 * self.processed / self.total) if self.total else 0

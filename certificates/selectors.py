@@ -75,7 +75,7 @@ def managed_by(*, actor: User) -> QuerySet[Certificate]:
     return certificates.filter(user__memberships__organisation__in=organisations_advised_by(adviser=actor)).distinct()
 
 
-def hr_lists(*, actor: User, today: datetime.date | None = None) -> dict:
+def hr_lists(*, actor: User) -> dict:
     """Issued (latest 50), expiring within 90 days, and revoked, in three queries."""
     now = timezone.now()
     certificates = managed_by(actor=actor)

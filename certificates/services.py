@@ -9,16 +9,15 @@ import logging
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.db import IntegrityError, OperationalError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from curriculum.models import LearningPath, LearningTrackPage
-from people.models import Membership, User
-from people.selectors import can_hr_see
-from people.services import queue_email
+from people.models import User
+from people.selectors import can_hr_see, hr_advisers_of
+from people.services import send_templated_email
 
 from .models import Certificate, CertificateTemplate, ExpiryReminder, RerenderBatch
 from .pdf import certificate_pdf
@@ -168,21 +167,13 @@ def render(*, certificate_id: int) -> Certificate:
         emailed_at=timezone.now()
     )
     if first_mail:
-        _mail(
+        send_templated_email(
             to=certificate.user,
-            template="issued",
+            template="certificates/email/issued",
             context={"certificate": certificate, "url": settings.SITE_URL + reverse("learner_dashboard")},
         )
     certificate.refresh_from_db()
     return certificate
-
-
-def _mail(*, to: User, template: str, context: dict) -> None:
-    with translation.override(to.preferred_language or settings.LANGUAGE_CODE):
-        context = {**context, "recipient": to}
-        subject = " ".join(render_to_string(f"certificates/email/{template}_subject.txt", context).split())
-        body = render_to_string(f"certificates/email/{template}.txt", context)
-    queue_email(to=to.email, subject=subject, body_text=body)
 
 
 def can_manage(*, actor: User, certificate: Certificate) -> bool:
@@ -230,47 +221,64 @@ def send_expiry_reminders(*, today: datetime.date) -> int:
                         "days": days,
                         "url": settings.SITE_URL + reverse("learner_dashboard"),
                     }
-                    _mail(to=certificate.user, template="expiring", context=context)
-                    advisers = User.objects.filter(
-                        is_active=True,
-                        memberships__role=Membership.Role.HR,
-                        memberships__organisation__memberships__user=certificate.user,
-                    ).distinct()
-                    for adviser in advisers:
-                        _mail(to=adviser, template="expiring_hr", context=context)
+                    send_templated_email(to=certificate.user, template="certificates/email/expiring", context=context)
+                    for adviser in hr_advisers_of(person=certificate.user):
+                        send_templated_email(to=adviser, template="certificates/email/expiring_hr", context=context)
             except IntegrityError:
                 continue
             sent += 1
     return sent
 
 
-def start_rerender(*, actor: User, template: CertificateTemplate) -> RerenderBatch:
-    from .tasks import run_rerender
+def may_rerender(*, actor: User) -> bool:
+    """Re-rendering is for those who may change certificate templates (editors, the admin)."""
+    return actor.has_perm("certificates.change_certificatetemplate")
 
-    if not actor.has_perm("certificates.change_certificatetemplate"):
+
+def start_rerender(*, actor: User, template: CertificateTemplate) -> RerenderBatch:
+    from .tasks import run_rerender as run_rerender_task
+
+    if not may_rerender(actor=actor):
         raise PermissionDenied
     batch = RerenderBatch.objects.create(
         template=template, requested_by=actor, total=Certificate.objects.filter(template=template).count()
     )
-    transaction.on_commit(lambda: run_rerender.delay(batch.pk))
+    transaction.on_commit(lambda: run_rerender_task.delay(batch.pk))
     return batch
 
 
+@transaction.atomic
+def retry_rerender(*, actor: User, batch_id: int) -> bool:
+    """Queue a failed re-rendering again (the retry button); False if it had not failed."""
+    from .tasks import run_rerender as run_rerender_task
+
+    if not may_rerender(actor=actor):
+        raise PermissionDenied
+    if not RerenderBatch.requeue(batch_id):
+        return False
+    transaction.on_commit(lambda: run_rerender_task.delay(batch_id))
+    return True
+
+
 def run_rerender(*, batch_id: int) -> RerenderBatch:
-    """Render every certificate of the template again; a failure is counted, not fatal."""
+    """Render every certificate of the template again. A certificate that fails is counted,
+    not fatal; a database that went away is raised, so the task retries the whole batch
+    (rendering again is harmless)."""
     batch = RerenderBatch.objects.get(pk=batch_id)
-    if batch.finished_at:
+    if batch.is_finished:
         return batch
     ids = list(Certificate.objects.filter(template_id=batch.template_id).order_by("pk").values_list("pk", flat=True))
-    RerenderBatch.objects.filter(pk=batch.pk).update(total=len(ids), processed=0, failed=0)
+    RerenderBatch.mark_running(batch.pk, total=len(ids), failed=0)
     failed = 0
     for done, certificate_id in enumerate(ids, start=1):
         try:
             render(certificate_id=certificate_id)
+        except OperationalError:
+            raise
         except Exception:
             logger.exception("re-rendering certificate %s failed", certificate_id)
             failed += 1
-        RerenderBatch.objects.filter(pk=batch.pk).update(processed=done, failed=failed)
-    RerenderBatch.objects.filter(pk=batch.pk).update(finished_at=timezone.now())
+        RerenderBatch.mark_progress(batch.pk, processed=done, failed=failed)
+    RerenderBatch.mark_done(batch.pk)
     batch.refresh_from_db()
     return batch

@@ -1,3 +1,5 @@
+"""Thin tasks: they take ids, call a service, and retry on transient errors."""
+
 import datetime
 import logging
 
@@ -5,10 +7,12 @@ from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
+from common.jobs import JobTask
 from curriculum.models import LearningPath, LearningTrackPage
 from people.models import User
 
 from . import services
+from .models import RerenderBatch
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +41,12 @@ def render_certificate(certificate_id: int) -> int:
     return services.render(certificate_id=certificate_id).pk
 
 
-@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    base=JobTask, job_model=RerenderBatch, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5
+)
 def run_rerender(batch_id: int) -> int:
+    """When it gives up (its retries spent, or an error it does not retry), JobTask marks
+    the batch failed with a reason its progress page shows, next to a retry button."""
     return services.run_rerender(batch_id=batch_id).processed
 
 

@@ -16,4 +16,5 @@ urlpatterns = [
     path("hr/certificaten/<int:certificate_id>/intrekken/", views.revoke, name="revoke"),
     path("certificaten/sjablonen/<int:template_id>/opnieuw-maken/", views.rerender, name="rerender"),
     path("certificaten/opnieuw-maken/<int:batch_id>/", views.rerender_batch, name="rerender_batch"),
+    path("certificaten/opnieuw-maken/<int:batch_id>/opnieuw-proberen/", views.retry_rerender, name="retry_rerender"),
 ]

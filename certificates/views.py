@@ -1,21 +1,22 @@
 import datetime
 import hashlib
-import time
 
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from people.selectors import organisations_advised_by
+from common.throttle import Throttle
+from people.decorators import hr_adviser_required
+from people.selectors import is_hr_adviser
 
 from . import openbadges, selectors, services
 from .forms import LookupForm, RevokeForm
@@ -28,6 +29,7 @@ LOOKUP_WINDOW = 600
 LOOKUP_LIMIT_PER_ADDRESS = 30
 LOOKUP_LIMIT_PER_NUMBER = 10
 LOOKUP_LIMIT_PER_HR_ADVISER = 200
+LOOKUP_THROTTLE = Throttle("certificate-lookup", window=LOOKUP_WINDOW)
 
 
 def _certificate_or_404(token: str) -> Certificate:
@@ -50,42 +52,22 @@ def _client_ip(request) -> str:
     return get_adapter(request).get_client_ip(request)
 
 
-def _window() -> tuple[int, int]:
-    """The current fixed window: its number, and the seconds until the next one starts."""
-    now = time.time()
-    return int(now // LOOKUP_WINDOW), LOOKUP_WINDOW - int(now % LOOKUP_WINDOW)
-
-
-def _hit(key: str, limit: int, window: int) -> bool:
-    """Count one lookup under ``key``; False once more than ``limit`` were counted in this
-    window. The counter is incremented atomically, so parallel requests cannot slip through."""
-    key = f"certificate-lookup:{key}:{window}"
-    cache.add(key, 0, LOOKUP_WINDOW + 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, LOOKUP_WINDOW + 60)
-        count = 1
-    return count <= limit
-
-
 def _lookup_limited(request, number: str) -> str | None:
     """Which limit this lookup exceeds ("address", "adviser" or "number"), or None."""
-    window, _rest = _window()
     user = request.user
-    if user.is_authenticated and (user.is_superuser or organisations_advised_by(adviser=user).exists()):
-        if not _hit(f"user:{user.pk}", LOOKUP_LIMIT_PER_HR_ADVISER, window):
+    if user.is_superuser or is_hr_adviser(user=user):
+        if not LOOKUP_THROTTLE.hit(f"user:{user.pk}", limit=LOOKUP_LIMIT_PER_HR_ADVISER):
             return "adviser"
-    elif not _hit(f"ip:{_client_ip(request)}", LOOKUP_LIMIT_PER_ADDRESS, window):
+    elif not LOOKUP_THROTTLE.hit(f"ip:{_client_ip(request)}", limit=LOOKUP_LIMIT_PER_ADDRESS):
         return "address"
     digest = hashlib.sha256(" ".join(number.upper().split()).encode()).hexdigest()[:32]
-    if not _hit(f"number:{digest}", LOOKUP_LIMIT_PER_NUMBER, window):
+    if not LOOKUP_THROTTLE.hit(f"number:{digest}", limit=LOOKUP_LIMIT_PER_NUMBER):
         return "number"
     return None
 
 
 def _too_many(request, form, limited: str):
-    _window_number, seconds = _window()
+    seconds = LOOKUP_THROTTLE.seconds_left()
     minutes = max(1, -(-seconds // 60))
     retry_at = timezone.localtime() + datetime.timedelta(seconds=seconds)
     if limited == "number":
@@ -163,10 +145,8 @@ def my_pdf(request, certificate_id: int):
     return _pdf(get_object_or_404(Certificate, pk=certificate_id, user=request.user))
 
 
-@login_required
+@hr_adviser_required(or_superuser=True)
 def hr_list(request):
-    if not (request.user.is_superuser or organisations_advised_by(adviser=request.user).exists()):
-        raise PermissionDenied
     return render(
         request, "certificates/hr_list.html", {**selectors.hr_lists(actor=request.user), "form": RevokeForm()}
     )
@@ -192,13 +172,17 @@ def revoke(request, certificate_id: int):
             messages.success(request, _("Certificaat %(number)s is ingetrokken.") % {"number": certificate.number})
     else:
         messages.error(request, _("Geef de reden van intrekking."))
+    # Back where the form was: the HR list, or the certificate in the admin.
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
     return redirect("certificates:hr_list")
 
 
 @login_required
 def rerender(request, template_id: int):
     template = get_object_or_404(CertificateTemplate, pk=template_id)
-    if not request.user.has_perm("certificates.change_certificatetemplate"):
+    if not services.may_rerender(actor=request.user):
         raise PermissionDenied
     if request.method == "POST":
         batch = services.start_rerender(actor=request.user, template=template)
@@ -209,17 +193,28 @@ def rerender(request, template_id: int):
 
 @login_required
 def rerender_batch(request, batch_id: int):
-    if not request.user.has_perm("certificates.change_certificatetemplate"):
+    """The progress of a re-rendering; once it failed, the reason and a retry button."""
+    if not services.may_rerender(actor=request.user):
         raise PermissionDenied
     batch = get_object_or_404(RerenderBatch.objects.select_related("template"), pk=batch_id)
     if request.headers.get("Accept") == "application/json":
         return JsonResponse(
             {
-                "status": "done" if batch.finished_at else "running",
-                "status_label": _("Klaar") if batch.finished_at else _("Bezig"),
+                "status": batch.status,
+                "status_label": batch.get_status_display(),
                 "processed": batch.processed,
                 "total": batch.total,
                 "percent": batch.percent,
             }
         )
     return render(request, "certificates/rerender_batch.html", {"batch": batch})
+
+
+@login_required
+@require_POST
+def retry_rerender(request, batch_id: int):
+    if not services.may_rerender(actor=request.user):
+        raise PermissionDenied
+    batch = get_object_or_404(RerenderBatch, pk=batch_id)
+    services.retry_rerender(actor=request.user, batch_id=batch.pk)
+    return redirect("certificates:rerender_batch", batch_id=batch.pk)

@@ -4,12 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from common.admin import InspectView, YesNoColumn
+from people.permissions import ReadOnlyPermissionPolicy
 
+from . import services
+from .forms import RevokeForm
 from .models import Certificate, CertificateTemplate
+
+# Before any viewset asks Wagtail for the policy: an issued certificate is never added, edited
+# or deleted in the admin. It changes only by revoking it (on its inspect page, or on HR's list).
+register_permission_policy(Certificate, ReadOnlyPermissionPolicy(Certificate))
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -25,6 +33,16 @@ class CertificateTemplateViewSet(SnippetViewSet):
 
 
 class CertificateInspectView(InspectView):
+    """The certificate's facts, and the one change it allows: revoking it."""
+
+    template_name = "certificates/admin/certificate_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.object.revoked_at and services.can_manage(actor=self.request.user, certificate=self.object):
+            context["revoke_form"] = RevokeForm()
+        return context
+
     def get_competencies_display_value(self):
         return ", ".join(self.object.competencies) or "-"
 
@@ -38,7 +56,7 @@ class CertificateInspectView(InspectView):
 
 
 class CertificateViewSet(SnippetViewSet):
-    """Issued certificates, for looking up; they are changed only by revoking them."""
+    """Issued certificates, to look up and inspect; read-only (see the permission policy)."""
 
     model = Certificate
     icon = "tick-inverse"
@@ -54,7 +72,9 @@ class CertificateViewSet(SnippetViewSet):
     search_fields = ["number", "holder_name", "achievement"]
     inspect_view_enabled = True
     inspect_view_class = CertificateInspectView
-    # The file widget would link the PDF by its media URL: the stored file is private.
+    copy_view_enabled = False
+    # Nobody edits a certificate here, but Wagtail still builds its form class (checks walk
+    # it): never with the file widget, which would link the private PDF by a media URL.
     exclude_form_fields = ["pdf"]
 
 

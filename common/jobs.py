@@ -5,6 +5,8 @@ Celery task and read by the page that shows the progress.
 ``JobTask`` is the Celery task base that marks the row failed, with a reason the user can read,
 once the task gives up after its retries."""
 
+from typing import Protocol
+
 from celery import Task
 from django.db import models
 from django.utils import timezone
@@ -50,12 +52,13 @@ class BackgroundJob(models.Model):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
     @classmethod
-    def mark_running(cls, pk: int, *, total: int) -> None:
-        cls.objects.filter(pk=pk).update(status=cls.Status.RUNNING, total=total, processed=0, error="")
+    def mark_running(cls, pk: int, *, total: int, **fields) -> None:
+        """Started (or started again): progress back to zero; ``fields`` resets a subclass's own counts."""
+        cls.objects.filter(pk=pk).update(status=cls.Status.RUNNING, total=total, processed=0, error="", **fields)
 
     @classmethod
-    def mark_progress(cls, pk: int, *, processed: int) -> None:
-        cls.objects.filter(pk=pk).update(processed=processed)
+    def mark_progress(cls, pk: int, *, processed: int, **fields) -> None:
+        cls.objects.filter(pk=pk).update(processed=processed, **fields)
 
     @classmethod
     def mark_done(cls, pk: int, **fields) -> None:
@@ -78,14 +81,23 @@ class BackgroundJob(models.Model):
         )
 
 
+class FailableRow(Protocol):
+    """What ``JobTask`` needs of its model: a ``BackgroundJob``, or another row that records
+    its own failure (an outgoing mail)."""
+
+    @classmethod
+    def mark_failed(cls, pk: int, *, reason: str) -> None: ...
+
+
 class JobTask(Task):
     """Celery task base for a job row: when the task fails for good (its retries spent, or an
     error it does not retry), the row is marked failed with a reason its owner can read.
 
-    The task's first argument is the row's primary key; set ``job_model`` on the task."""
+    The task's first argument is the row's primary key; set ``job_model`` on the task, and
+    override ``failure_reason`` where the row's reader needs other words."""
 
     abstract = True
-    job_model: type[BackgroundJob]
+    job_model: type[FailableRow]
 
     def failure_reason(self, exc: BaseException) -> str:
         from django.db import OperationalError

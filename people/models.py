@@ -158,17 +158,47 @@ class OutgoingEmail(models.Model):
     """An email the site sends, recorded first and delivered by a Celery task.
 
     The row makes delivery idempotent: a task that runs twice (a retry, a redelivered
-    message after a worker died) finds ``sent_at`` set and sends nothing more.
+    message after a worker died) finds ``sent_at`` set and sends nothing more. When the task
+    gives up after its retries, the row says so, with a reason the platform admin can read.
     """
 
-    to = models.EmailField(_("aan"))
-    subject = models.CharField(_("onderwerp"), max_length=255)
-    body_text = models.TextField(_("tekst"))
-    body_html = models.TextField(_("HTML"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("In de wachtrij")
+        SENT = "sent", _("Verzonden")
+        FAILED = "failed", _("Mislukt")
+
+    to = models.EmailField(_("aan"), help_text=_("Het adres waar de e-mail heen gaat."))
+    subject = models.CharField(_("onderwerp"), max_length=255, help_text=_("Het onderwerp van de e-mail."))
+    body_text = models.TextField(_("tekst"), help_text=_("De e-mail als platte tekst."))
+    body_html = models.TextField(_("HTML"), blank=True, help_text=_("De e-mail in HTML, als die er is."))
+    attachments = models.JSONField(
+        _("bijlagen"),
+        default=list,
+        blank=True,
+        help_text=_("Tekstbijlagen, zoals een agendabestand (.ics): bestandsnaam, soort en inhoud."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.QUEUED,
+        help_text=_("Of de e-mail nog verzonden moet worden, verzonden is, of niet verzonden kon worden."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    sent_at = models.DateTimeField(
+        _("verzonden op"), null=True, blank=True, help_text=_("Wanneer de mailserver de e-mail aannam.")
+    )
+    attempts = models.PositiveSmallIntegerField(
+        _("pogingen"), default=0, help_text=_("Zo vaak heeft Spil geprobeerd de e-mail te verzenden.")
+    )
+    failure_reason = models.TextField(
+        _("reden"), blank=True, help_text=_("Waarom de e-mail niet verzonden is, als dat zo is.")
+    )
+    last_error = models.TextField(
+        _("laatste foutmelding"),
+        blank=True,
+        help_text=_("De foutmelding van de laatste mislukte poging, zoals de mailserver hem gaf."),
+    )
 
     class Meta:
         verbose_name = _("uitgaande e-mail")
@@ -177,3 +207,8 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+    @classmethod
+    def mark_failed(cls, pk: int, *, reason: str) -> None:
+        """Delivery gave up. A mail that was sent after all stays sent."""
+        cls.objects.filter(pk=pk, sent_at__isnull=True).update(status=cls.Status.FAILED, failure_reason=str(reason))

@@ -33,26 +33,62 @@ def set_preferred_language(*, user: User, language: str) -> None:
         user.save(update_fields=["preferred_language"])
 
 
-def send_templated_email(*, to: User | str, template: str, context: dict, language: str | None = None) -> OutgoingEmail:
+Attachment = tuple[str, str, str]  # file name, text content, MIME type
+
+
+def send_templated_email(
+    *,
+    to: User | str,
+    template: str,
+    context: dict,
+    language: str | None = None,
+    attachments: list[Attachment] | None = None,
+) -> OutgoingEmail:
     """Render ``{template}_subject.txt`` and ``{template}.txt`` in the recipient's language
     (their preferred language; ``language`` or the site's for an address without account)
-    and queue the mail. The context gets ``recipient`` (the account, if any) and ``site_url``."""
+    and queue the mail, with text ``attachments`` (an .ics, for example). The context gets
+    ``recipient`` (the account, if any) and ``site_url``."""
     account = to if isinstance(to, User) else None
     language = language or (account.preferred_language if account else "") or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {**context, "recipient": account, "site_url": settings.SITE_URL}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
-    return queue_email(to=account.email if account else to, subject=subject, body_text=body)
+    return queue_email(to=account.email if account else to, subject=subject, body_text=body, attachments=attachments)
 
 
-def queue_email(*, to: str, subject: str, body_text: str, body_html: str = "") -> OutgoingEmail:
+def queue_email(
+    *, to: str, subject: str, body_text: str, body_html: str = "", attachments: list[Attachment] | None = None
+) -> OutgoingEmail:
     """Record an email and have a worker deliver it once the transaction commits."""
     from .tasks import send_email
 
-    email = OutgoingEmail.objects.create(to=to, subject=subject, body_text=body_text, body_html=body_html)
+    email = OutgoingEmail.objects.create(
+        to=to,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        attachments=[
+            {"filename": filename, "content": content, "mimetype": mimetype}
+            for filename, content, mimetype in attachments or []
+        ],
+    )
     transaction.on_commit(lambda: send_email.delay(email.pk))
     return email
+
+
+@transaction.atomic
+def retry_email(*, email_id: int) -> bool:
+    """Queue a mail whose delivery gave up again (the admin's retry button); False if it had
+    not failed."""
+    from .tasks import send_email
+
+    requeued = OutgoingEmail.objects.filter(
+        pk=email_id, status=OutgoingEmail.Status.FAILED, sent_at__isnull=True
+    ).update(status=OutgoingEmail.Status.QUEUED, failure_reason="")
+    if requeued:
+        transaction.on_commit(lambda: send_email.delay(email_id))
+    return bool(requeued)
 
 
 def deliver_email(*, email_id: int) -> bool:
@@ -69,11 +105,14 @@ def deliver_email(*, email_id: int) -> bool:
             message = EmailMultiAlternatives(subject=email.subject, body=email.body_text, to=[email.to])
             if email.body_html:
                 message.attach_alternative(email.body_html, "text/html")
+            for attachment in email.attachments:
+                message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
             message.send()
             email.attempts += 1
             email.sent_at = timezone.now()
-            email.last_error = ""
-            email.save(update_fields=["attempts", "sent_at", "last_error"])
+            email.status = OutgoingEmail.Status.SENT
+            email.failure_reason = email.last_error = ""
+            email.save(update_fields=["attempts", "sent_at", "status", "failure_reason", "last_error"])
     except Exception as exc:
         OutgoingEmail.objects.filter(pk=email_id).update(attempts=F("attempts") + 1, last_error=str(exc)[:2000])
         raise

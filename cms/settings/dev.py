@@ -23,3 +23,6 @@ SEED_DEMO_ALLOWED = True
 OPEN_BADGES_SIGNING_KEY = (
     OPEN_BADGES_SIGNING_KEY or base64.b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
 )
+# Without REDIS_URL tasks run inline. A task that fails for good then marks its row failed
+# (the progress page says so and offers a retry) instead of raising into the request.
+CELERY_TASK_EAGER_PROPAGATES = False

@@ -2,7 +2,7 @@ import types
 
 import pytest
 
-from certificates import views
+from common import throttle
 from tests.curriculum.factories import CatalogPageFactory, LearningTrackPageFactory, ModulePageFactory
 from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory, UserFactory
 
@@ -43,5 +43,5 @@ def catalog_page(world):
 def frozen_window(monkeypatch):
     """Rate-limit windows are fixed blocks of time: freeze the clock inside one, so a test
     never straddles two."""
-    monkeypatch.setattr(views, "time", types.SimpleNamespace(time=lambda: FROZEN_TIME))
+    monkeypatch.setattr(throttle, "time", types.SimpleNamespace(time=lambda: FROZEN_TIME))
     return FROZEN_TIME
