@@ -1,13 +1,8 @@
-"""Demo content for the assessments app: the 'Zelfscans' page, two self-assessments, the submitted
-attempts of the demo learners and Anna's development plan. Plain data; `assessments.demo.seed_assessments`
-writes it to the database.
-
-Facts come from the domain sources in ../shared/domain/ (the leerkring projectondersteuners, the
-Zoetermeer assignment, 'PMO versus de secretaresse', the article on project management support and the
-Rijk's future view of the management supporter); every text is our own.
+"""The 'Zelfscans' page and two self-assessments. `demo.seeders.assessments` writes them as an editor
+would.
 
 A learner answers each statement by picking one of the four level descriptors of its competency
-(careers.demo_content.COMPETENCIES), so every statement is a question or topic to which "which of these
+(demo.content.careers.COMPETENCIES), so every statement is a question or topic to which "which of these
 four descriptions fits my work" is a sensible answer. Statements about the same competency form one step;
 keep them next to each other."""
 
@@ -23,7 +18,7 @@ INDEX_PAGE = {
     ),
 }
 
-# Each self-assessment: page fields, role profile slugs (careers.demo_content.PROFILES) and its statements
+# Each self-assessment: page fields, role profile slugs (demo.content.careers.PROFILES) and its statements
 # as (competency slug, text) in order.
 ASSESSMENTS = [
     {
@@ -143,86 +138,3 @@ ASSESSMENTS = [
         ],
     },
 ]
-
-# The demo learners' submitted attempts. Days are counted back from the day the self-assessment was first
-# published by the seeding, so the dates stay the same on every later run. Levels are per competency slug
-# and apply to every statement about that competency.
-DEMO_ATTEMPTS = [
-    # Anna, projectondersteuner since 2024, wants to grow into the PMO. Her first scan, before the
-    # tracks on minutes and planning: behind on reporting, risks, project method and agile work, but
-    # strong on budgets from her years as a management supporter.
-    {
-        "email": "anna@zeist.example.org",
-        "assessment": "zelfscan-projectondersteuning-pmo",
-        "target_profile": "pmo-praktisch",
-        "submitted_days_ago": 243,
-        "shared_days_ago": None,
-        "levels": {
-            "verslaglegging": 2,
-            "structureren": 3,
-            "planning-en-voortgang": 2,
-            "rapportage": 2,
-            "risicomanagement": 1,
-            "budgetbewaking": 3,
-            "kwaliteitsborging": 2,
-            "stakeholdercommunicatie": 2,
-            "projectmatig-werken": 2,
-            "agile-werken": 1,
-        },
-    },
-    # Two weeks ago: minutes and planning caught up, risks and agile work still clearly behind. She
-    # shared this one with her organisation; her HR adviser then assigned the path to the PMO.
-    {
-        "email": "anna@zeist.example.org",
-        "assessment": "zelfscan-projectondersteuning-pmo",
-        "target_profile": "pmo-praktisch",
-        "submitted_days_ago": 14,
-        "shared_days_ago": 13,
-        "levels": {
-            "verslaglegging": 3,
-            "structureren": 3,
-            "planning-en-voortgang": 3,
-            "rapportage": 2,
-            "risicomanagement": 1,
-            "budgetbewaking": 3,
-            "kwaliteitsborging": 2,
-            "stakeholdercommunicatie": 3,
-            "projectmatig-werken": 2,
-            "agile-werken": 1,
-        },
-    },
-    # Bram, managementondersteuner schaal 7, compares himself with schaal 8 and keeps the result to himself.
-    # Gaps on coordination, minutes, writing and digital systems; ahead on budget work.
-    {
-        "email": "bram@utrecht.example.org",
-        "assessment": "zelfscan-managementondersteuning",
-        "target_profile": "managementondersteuner-schaal-8",
-        "submitted_days_ago": 33,
-        "shared_days_ago": None,
-        "levels": {
-            "bijeenkomsten-organiseren": 3,
-            "structureren": 3,
-            "regie-en-coordinatie": 2,
-            "verslaglegging": 2,
-            "helder-formuleren": 2,
-            "budgetbewaking": 3,
-            "digitale-systemen": 2,
-            "proactiviteit": 3,
-            "samenwerken": 3,
-            "flexibiliteit": 3,
-        },
-    },
-]
-
-# Anna's development plan, made the day after her latest attempt: two tracks (curriculum.demo_content.TRACKS),
-# each for the competency gap it addresses, as (track slug, competency slug).
-DEMO_PLAN = {
-    "email": "anna@zeist.example.org",
-    "target_profile": "pmo-praktisch",
-    "attempt": {"assessment": "zelfscan-projectondersteuning-pmo", "submitted_days_ago": 14},
-    "created_days_ago": 13,
-    "items": [
-        ("risicomanagement-voor-de-pmo", "risicomanagement"),
-        ("agile-werken-in-projecten", "agile-werken"),
-    ],
-}

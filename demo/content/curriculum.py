@@ -1,10 +1,5 @@
-"""Demo content for the curriculum app: the catalogue page, learning tracks with their modules, two
-learning paths and the learning history of the demo learners. Plain data; `curriculum.demo.seed_curriculum`
-writes it to the database.
-
-Facts come from the domain sources in ../shared/domain/ (the leerkring projectondersteuners, the
-Zoetermeer assignment, 'PMO versus de secretaresse', the article on project management support and the
-Rijk's future view of the management supporter); every text is our own.
+"""The catalogue page, learning tracks with their modules, and two learning paths.
+`demo.seeders.curriculum` writes them as an editor would.
 
 Module bodies are lists of (block_type, value) tuples in the shapes of `curriculum.blocks.ModuleStreamBlock`.
 Rich text is HTML with <p>, <ul>/<li> and <strong> only. Every question has exactly one correct choice."""
@@ -2170,54 +2165,6 @@ PATHS = [
             ("stakeholdermanagement", True),
             ("projectplanning-en-voortgangsbewaking", False),
             ("agile-werken-in-projecten", False),
-        ],
-    },
-]
-
-# The demo learners' learning, relative to the day of seeding so it stays believable. Days are counted
-# back from today ("days_ago") or forward to a due date ("due_in_days"; negative means overdue).
-# Progress rows: (module slug, days ago completed, score in % or None when the module has no check).
-DEMO_LEARNING = [
-    {
-        "email": "anna@zeist.example.org",
-        "organisation": "zeist",
-        "hr": "hr@zeist.example.org",
-        "assignments": [
-            {"path": "van-projectondersteuner-naar-pmo", "assigned_days_ago": 4, "due_in_days": 35},
-            # Overdue: assigned when she joined the programme office, started but not finished.
-            {"track": "projectplanning-en-voortgangsbewaking", "assigned_days_ago": 60, "due_in_days": -9},
-        ],
-        "enrolments": [
-            {
-                "track": "notuleren-en-actielijsten",
-                "status": "completed",
-                "started_days_ago": 150,
-                "progress": [("welk-verslag-past", 148, 100), ("actielijst-die-werkt", 134, 67)],
-            },
-            {
-                "track": "projectplanning-en-voortgangsbewaking",
-                "status": "active",
-                "started_days_ago": 52,
-                "progress": [("planning-opzetten", 50, 100)],
-            },
-        ],
-    },
-    {
-        "email": "bram@utrecht.example.org",
-        "organisation": "utrecht",
-        "hr": "hr@utrecht.example.org",
-        "assignments": [
-            {"path": "managementondersteuner-naar-schaal-8", "assigned_days_ago": 11, "due_in_days": 21},
-        ],
-        "enrolments": [
-            {
-                "track": "digitale-vaardigheden-managementondersteuner",
-                "status": "active",
-                "started_days_ago": 3,
-                "progress": [],
-            },
-            # Stakeholdermanagement asks for the HR adviser's approval; Bram's request is waiting.
-            {"track": "stakeholdermanagement", "status": "requested", "requested_days_ago": 2, "progress": []},
         ],
     },
 ]

@@ -1,11 +1,5 @@
-"""Demo content for the careers app: competencies, methods, role profiles, career paths and
-two demo careers. Plain data; `careers.demo.seed_careers` writes it to the database.
-
-Facts come from the domain sources in ../shared/domain/ (the leerkring projectondersteuners,
-the Zoetermeer assignment, 'PMO versus de secretaresse', the article on project management
-support and the Rijk's future view of the management supporter); every text is our own."""
-
-from datetime import date
+"""Competencies, methods, role profiles and career paths, with the two pages that show them.
+`demo.seeders.careers` writes them as an editor would."""
 
 INDEX_PAGE = {
     "title": "Functieprofielen",
@@ -1171,61 +1165,4 @@ PATHS = [
         "Je ervaring met coördineren en procesverbetering past goed bij een PMO. Je leert werken met "
         "projectmethoden en met wat projectmanagers aan informatie nodig hebben.",
     ),
-]
-
-# Careers of the demo learners. The HR adviser of their organisation records and confirms them.
-DEMO_CAREERS = [
-    {
-        "email": "anna@zeist.example.org",
-        "hr": "hr@zeist.example.org",
-        "current": "projectondersteuner",
-        "since": date(2024, 3, 1),
-        "history": [
-            (
-                None,
-                "managementondersteuner-schaal-6",
-                date(2017, 9, 1),
-                "Begonnen als managementondersteuner bij de afdeling Ruimtelijke Ontwikkeling.",
-            ),
-            (
-                "managementondersteuner-schaal-6",
-                "managementondersteuner-schaal-7",
-                date(2020, 5, 1),
-                "Doorgegroeid: bereidt nu ook de MT-overleggen voor en houdt het budget van haar manager bij.",
-            ),
-            (
-                "managementondersteuner-schaal-7",
-                "projectondersteuner",
-                date(2024, 3, 1),
-                "Overgestapt naar het programmabureau na een cursus projectmatig werken. Ondersteunt drie projecten.",
-            ),
-        ],
-    },
-    {
-        "email": "bram@utrecht.example.org",
-        "hr": "hr@utrecht.example.org",
-        "current": "managementondersteuner-schaal-7",
-        "since": date(2023, 9, 1),
-        "history": [
-            (
-                None,
-                "managementondersteuner-schaal-5",
-                date(2016, 4, 1),
-                "Begonnen op het secretariaat van de directie Stedelijke Ontwikkeling.",
-            ),
-            (
-                "managementondersteuner-schaal-5",
-                "managementondersteuner-schaal-6",
-                date(2019, 6, 1),
-                "Omdat het werk op schaal 5 verdwijnt, doorgegroeid naar de ondersteuning van een afdelingshoofd.",
-            ),
-            (
-                "managementondersteuner-schaal-6",
-                "managementondersteuner-schaal-7",
-                date(2023, 9, 1),
-                "Doorgegroeid: ontzorgt nu twee afdelingshoofden en regelt hun declaraties en vragen over de "
-                "bedrijfsvoering.",
-            ),
-        ],
-    },
 ]

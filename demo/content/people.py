@@ -1,12 +1,8 @@
-"""Demo organisations and logins (DESIGN.md). Only `seed_demo` calls this."""
+"""Organisations and the logins of DESIGN.md, all with the same password."""
 
-from allauth.account.models import EmailAddress
-from django.db import transaction
+from people.models import Membership, Organisation
 
-from .models import Membership, Organisation, User
-from .services import add_membership
-
-DEMO_PASSWORD = "oefenen-2026"  # noqa: S105 - documented demo password, refused in production
+PASSWORD = "oefenen-2026"  # noqa: S105 - documented demo password, refused in production
 
 ORGANISATIONS = [
     ("Gemeente Zeist", "zeist", Organisation.Kind.GEMEENTE),
@@ -40,21 +36,3 @@ LOGINS = [
         False,
     ),
 ]
-
-
-@transaction.atomic
-def seed_people() -> dict[str, User]:
-    organisations = {}
-    for name, slug, kind in ORGANISATIONS:
-        organisations[slug], _ = Organisation.objects.update_or_create(slug=slug, defaults={"name": name, "kind": kind})
-    users = {}
-    for email, full_name, memberships, superuser in LOGINS:
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            create = User.objects.create_superuser if superuser else User.objects.create_user
-            user = create(email=email, password=DEMO_PASSWORD, full_name=full_name)
-        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-        for slug, role, team in memberships:
-            add_membership(user=user, organisation=organisations[slug], role=role, team=team)
-        users[email] = user
-    return users

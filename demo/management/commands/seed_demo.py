@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.demo import seed_demo
+from demo.content.people import PASSWORD
+from demo.seeders import seed_demo
 
 
 class Command(BaseCommand):
@@ -11,4 +12,4 @@ class Command(BaseCommand):
         if not getattr(settings, "SEED_DEMO_ALLOWED", False):
             raise CommandError("seed_demo is refused with these settings: demo logins never go to production.")
         seed_demo(log=lambda line: self.stdout.write(line))
-        self.stdout.write(self.style.SUCCESS("Demo content ready. Password of every demo login: oefenen-2026"))
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready. Password of every demo login: {PASSWORD}"))

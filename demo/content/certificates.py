@@ -1,12 +1,4 @@
-"""Demo certificate templates, and certificates for the demo's completed tracks."""
-
-from django.db import transaction
-
-from curriculum.models import Enrolment
-
-from .models import Certificate, CertificateTemplate
-from .selectors import may_receive_certificate
-from .services import certificate_target, issue
+"""The certificate templates, one per language, both the default of their language."""
 
 TEMPLATES = [
     {
@@ -36,18 +28,3 @@ TEMPLATES = [
         "accent_colour": "#24578f",
     },
 ]
-
-
-@transaction.atomic
-def seed_certificates() -> dict:
-    for data in TEMPLATES:
-        CertificateTemplate.objects.update_or_create(name=data["name"], defaults={**data, "is_default": True})
-    issued = 0
-    completed = Enrolment.objects.filter(status=Enrolment.Status.COMPLETED).select_related("user", "track")
-    for enrolment in completed:
-        target = certificate_target(enrolment.track)
-        if target is None or not may_receive_certificate(user=enrolment.user):
-            continue
-        issue(user=enrolment.user, track=target, source_key=f"demo:track:{target.pk}:user:{enrolment.user_id}")
-        issued += 1
-    return {"templates": len(TEMPLATES), "certificates": Certificate.objects.count(), "for_completed_tracks": issued}

@@ -1,16 +1,9 @@
-"""The demo world of `manage.py seed_demo`: each app seeds its own part, in import order."""
+"""The home page's cards and the English versions of the home, index and content pages."""
 
-from wagtail.models import Locale
+from cms.services import ACCESSIBILITY_SLUG
 
-from assessments.demo import seed_assessments
-from careers.demo import seed_careers
-from certificates.demo import seed_certificates
-from curriculum.demo import seed_curriculum
-from people.demo import seed_people
-
-from .services import ACCESSIBILITY_SLUG, ensure_site
-
-INTRODUCTION = "Spil is er voor iedereen die projecten en managers bij de overheid draaiende houdt."
+# The opening paragraph of the home page's body, above the cards.
+HOME_LEAD = "Spil is er voor iedereen die projecten en managers bij de overheid draaiende houdt."
 HOME_CARDS = [
     ("leeraanbod", "Leeraanbod", "Leergangen voor je vak: van notuleren tot risicomanagement, met certificaat."),
     ("zelfscans", "Zelfscans", "Zie waar je staat ten opzichte van je functie, en welke leergangen helpen."),
@@ -18,26 +11,7 @@ HOME_CARDS = [
     ("loopbaanpaden", "Loopbaanpaden", "Van projectondersteuner naar PMO'er, of van schaal 6 naar schaal 8."),
 ]
 
-
-def fill_home(home) -> None:
-    """Give the demo home page cards to every part of the site, once; an editor's body stays."""
-    if home.body:
-        return
-    pages = {page.slug: page for page in home.get_children().live()}
-    cards = [
-        {"title": title, "text": text, "page": pages[slug].pk, "url": ""}
-        for slug, title, text in HOME_CARDS
-        if slug in pages
-    ]
-    home.body = [
-        {
-            "type": "paragraph",
-            "value": "<p>Spil is er voor iedereen die projecten en managers bij de overheid draaiende houdt.</p>",
-        },
-        {"type": "cards", "value": cards},
-    ]
-    home.save_revision().publish()
-
+HOME_LEAD_EN = "Spil is for everyone who keeps projects and managers in government running."
 
 HOME_CARDS_EN = {
     "leeraanbod": (
@@ -112,56 +86,3 @@ TRANSLATIONS_EN = {
         ],
     },
 }
-
-
-def _home_body_en(home) -> list:
-    pages = {page.slug: page for page in home.get_children().live()}
-    cards = [
-        {"title": title, "text": text, "page": pages[slug].pk, "url": ""}
-        for slug, (title, text) in HOME_CARDS_EN.items()
-        if slug in pages
-    ]
-    return [
-        {
-            "type": "paragraph",
-            "value": "<p>Spil is for everyone who keeps projects and managers in government running.</p>",
-        },
-        {"type": "cards", "value": cards},
-    ]
-
-
-def translate_demo(home) -> int:
-    """English versions of the home, index and content pages, made once with Wagtail's
-    own copy for translation; a translation an editor already made stays as it is."""
-    english = Locale.objects.get(language_code="en")
-    made = 0
-    pages = [home, *[page.specific for page in home.get_children().live() if page.slug in TRANSLATIONS_EN]]
-    for page in pages:
-        if page.has_translation(english):
-            continue
-        fields = dict(TRANSLATIONS_EN["" if page.pk == home.pk else page.slug])
-        if page.pk == home.pk:
-            fields["body"] = _home_body_en(home)
-        translation = page.copy_for_translation(english)
-        for name, value in fields.items():
-            setattr(translation, name, value)
-        translation.save_revision().publish()
-        made += 1
-    return made
-
-
-def seed_demo(*, log=print) -> None:
-    home = ensure_site()
-    log("Site: home page and accessibility statement")
-    users = seed_people()
-    log(f"People: {len(users)} demo logins")
-    counts = seed_careers(home=home, users=users)
-    log("Careers: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
-    counts = seed_curriculum(home=home, users=users)
-    log("Curriculum: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
-    counts = seed_assessments(home=home, users=users)
-    log("Self-assessments: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
-    counts = seed_certificates()
-    log("Certificates: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
-    fill_home(home)
-    log(f"English versions: {translate_demo(home)} pages")
