@@ -1,9 +1,6 @@
 """Self-assessments: statements per competency answered on the four-level scale, attempts,
 second opinions, sharing with the organisation, and the personal development plan."""
 
-import hashlib
-import secrets
-
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -14,23 +11,18 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from careers.models import Competency, Level, RoleProfilePage
-from common.i18n import TranslatablePageMixin
+from common.pages import IndexPage, introduction_field
 from curriculum.models import LearningTrackPage
 
 
-class SelfAssessmentIndexPage(TranslatablePageMixin, Page):
+class SelfAssessmentIndexPage(IndexPage):
     """'Zelfscans': the self-assessments a person can take."""
 
-    introduction = models.TextField(
-        _("inleiding"),
-        blank=True,
-        help_text=_("Staat boven de lijst met zelfscans: wat een zelfscan is en wat je eraan hebt."),
+    introduction = introduction_field(
+        _("Staat boven de lijst met zelfscans: wat een zelfscan is en wat je eraan hebt.")
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["assessments.SelfAssessmentPage"]
-    max_count_per_parent = 1
     template = "assessments/self_assessment_index_page.html"
 
     class Meta:
@@ -167,10 +159,6 @@ class Answer(models.Model):
         return f"{self.statement_id}: {self.level}"
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 class Invitation(models.Model):
     """A single-use, expiring link for a manager or colleague to rate the same statements."""
 
@@ -194,10 +182,6 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_relation_display()})"
-
-    @staticmethod
-    def new_token() -> str:
-        return secrets.token_urlsafe(32)
 
     @property
     def is_usable(self) -> bool:

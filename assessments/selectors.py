@@ -7,6 +7,7 @@ from django.db.models import Avg, Count, OuterRef, Subquery
 
 from careers.models import Competency, RoleProfilePage, RoleProfileRequirement
 from careers.selectors import career_record
+from common.tokens import hash_token
 from curriculum.models import Enrolment, TrackCompetency
 from people.models import Organisation, User
 from people.selectors import can_hr_see
@@ -53,6 +54,15 @@ def hr_visible_attempt(*, adviser: User, attempt_id: int) -> Attempt | None:
     if attempt is None or attempt.user_id == adviser.pk or not can_hr_see(adviser=adviser, person=attempt.user):
         return None
     return attempt
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    """The invitation of a second-opinion link, used or not, expired or not."""
+    return (
+        Invitation.objects.select_related("attempt__user", "attempt__assessment")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
 
 
 def answers_by_statement(*, attempt: Attempt) -> dict[int, int]:

@@ -7,15 +7,15 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from careers.models import Competency, Level, RoleProfilePage
+from careers.models import Competency, RoleProfilePage
+from common.tokens import hash_token, new_token
 from curriculum.models import LearningTrackPage
 from people.models import Organisation, User
-from people.services import queue_email
+from people.services import send_templated_email
 
 from .models import (
     Answer,
@@ -25,8 +25,6 @@ from .models import (
     PlanItem,
     RaterAnswer,
     SelfAssessmentPage,
-    Statement,
-    hash_token,
 )
 from .selectors import steps_of
 
@@ -40,24 +38,11 @@ INVITATIONS_PER_DAY = 10
 # A name is shown as text in the email; a web or email address or a line break in it would let
 # the sender smuggle a link or a fake paragraph into a message that comes from Spil.
 _NOT_A_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]|://|www\.|@|[\w-]{2,}\.[a-z]{2,}", re.IGNORECASE)
-VALID_LEVELS = {str(value) for value, _label in Level.choices}
 
 
 def _require_owner(*, user: User, attempt: Attempt) -> None:
     if attempt.user_id != user.pk:
         raise PermissionDenied
-
-
-def parse_levels(*, statements: list[Statement], data) -> tuple[dict[int, int], dict[int, str]]:
-    """Levels per statement id from form data (``statement-<id>``), and the errors."""
-    levels, errors = {}, {}
-    for statement in statements:
-        raw = data.get(f"statement-{statement.pk}", "")
-        if raw in VALID_LEVELS:
-            levels[statement.pk] = int(raw)
-        else:
-            errors[statement.pk] = _("Kies de beschrijving die het best bij je werk past.")
-    return levels, errors
 
 
 def start_attempt(*, user: User, assessment: SelfAssessmentPage) -> Attempt:
@@ -172,7 +157,7 @@ def invite(*, user: User, attempt: Attempt, email: str, name: str, relation: str
     # Lock the person's row so that simultaneous requests are counted one after the other.
     User.objects.select_for_update().filter(pk=user.pk).first()
     _check_invitation_limits(user=user, attempt=attempt)
-    token = Invitation.new_token()
+    token = new_token()
     invitation = Invitation.objects.create(
         attempt=attempt,
         email=email,
@@ -181,32 +166,22 @@ def invite(*, user: User, attempt: Attempt, email: str, name: str, relation: str
         token_hash=hash_token(token),
         expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
     )
-    url = settings.SITE_URL + reverse("assessments:rate", args=[token])
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    # The invitee has no account, so no language of their own: the mail is in the site's.
+    send_templated_email(
+        to=email,
+        template="assessments/email/invitation",
+        context={
             "invitee": name,
             "sender_name": user.get_full_name(),
             "sender_email": user.email,
             "organisation": _sender_organisations(user=user),
             "title": attempt.assessment.title,
-            "url": url,
+            "url": settings.SITE_URL + reverse("assessments:rate", args=[token]),
             "days": INVITATION_DAYS,
-        }
-        subject = _("Verzoek om je mening over een zelfscan op Spil")
-        body = render_to_string("assessments/email/invitation.txt", context)
-    queue_email(to=email, subject=subject, body_text=body)
-    return invitation, token
-
-
-def usable_invitation(*, token: str) -> Invitation | None:
-    invitation = (
-        Invitation.objects.select_related("attempt__user", "attempt__assessment")
-        .filter(token_hash=hash_token(token))
-        .first()
+        },
+        language=settings.LANGUAGE_CODE,
     )
-    if invitation is None or not invitation.is_usable:
-        return None
-    return invitation
+    return invitation, token
 
 
 @transaction.atomic

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from people.decorators import hr_adviser_required
 from people.selectors import organisations_advised_by
 
 from . import selectors, services
-from .forms import HeatmapForm, InvitationForm, PlanItemForm, TargetForm
-from .models import Attempt, Invitation, SelfAssessmentPage, hash_token
+from .forms import HeatmapForm, InvitationForm, LevelsForm, PlanItemForm, TargetForm
+from .models import Attempt, SelfAssessmentPage
 
 
 def _own(request, attempt_id: int) -> Attempt:
@@ -26,7 +27,8 @@ def _own(request, attempt_id: int) -> Attempt:
 @login_required
 @require_POST
 def start(request, page_id: int):
-    assessment = get_object_or_404(SelfAssessmentPage.objects.live(), pk=page_id)
+    # By ``id``, not ``pk``: Django checks the range of the former, so a huge id is a 404.
+    assessment = get_object_or_404(SelfAssessmentPage.objects.live(), id=page_id)
     attempt = services.start_attempt(user=request.user, assessment=assessment)
     return redirect("assessments:step", attempt_id=attempt.pk, number=1)
 
@@ -40,22 +42,19 @@ def step(request, attempt_id: int, number: int):
     if not 1 <= number <= len(steps):
         raise Http404
     competency, statements = steps[number - 1]
-    answers = selectors.answers_by_statement(attempt=attempt)
-    errors: dict[int, str] = {}
     status = 200
     if request.method == "POST":
-        levels, errors = services.parse_levels(statements=statements, data=request.POST)
-        services.save_answers(user=request.user, attempt=attempt, levels=levels)
-        answers.update(levels)
+        form = LevelsForm(request.POST, statements=statements)
+        services.save_answers(user=request.user, attempt=attempt, levels=form.levels)
         action = request.POST.get("action", "next")
         if action == "back":
             return redirect("assessments:step", attempt_id=attempt.pk, number=max(1, number - 1))
         if action == "save":
             messages.success(request, _("Je antwoorden zijn bewaard. Je kunt later verder waar je was."))
             return redirect(attempt.assessment.url)
-        if not errors and number < len(steps):
+        if form.is_valid() and number < len(steps):
             return redirect("assessments:step", attempt_id=attempt.pk, number=number + 1)
-        if not errors:
+        if form.is_valid():
             try:
                 services.submit(user=request.user, attempt=attempt)
             except ValidationError as error:
@@ -63,35 +62,47 @@ def step(request, attempt_id: int, number: int):
             else:
                 return redirect("assessments:result", attempt_id=attempt.pk)
         status = 400
+    else:
+        answers = selectors.answers_by_statement(attempt=attempt)
+        form = LevelsForm(
+            statements=statements,
+            initial={LevelsForm.field_name(s): answers[s.pk] for s in statements if s.pk in answers},
+        )
     context = {
         "attempt": attempt,
         "number": number,
         "step_count": len(steps),
         "competency": competency,
         "descriptors": competency.descriptors(),
-        "statements": [(s, str(answers.get(s.pk, "")), errors.get(s.pk)) for s in statements],
-        "errors": errors,
+        "statements": form.rows,
+        "errors": form.errors,
     }
     return render(request, "assessments/step.html", context, status=status)
 
 
 @login_required
 def result(request, attempt_id: int):
+    """The result of a submitted attempt; a POST chooses the role profile it is compared with."""
     attempt = _own(request, attempt_id)
     if attempt.status != Attempt.Status.SUBMITTED:
         return redirect("assessments:step", attempt_id=attempt.pk, number=1)
-    form = TargetForm(request.GET or None, initial={"doel": attempt.target_profile})
-    if "doel" in request.GET and form.is_valid():
-        profile = form.cleaned_data["doel"]
-        services.set_target(user=request.user, attempt=attempt, profile=profile)
+    status = 200
+    if request.method == "POST":
+        form = TargetForm(request.POST)
+        if form.is_valid():
+            services.set_target(user=request.user, attempt=attempt, profile=form.cleaned_data["profile"])
+            return redirect("assessments:result", attempt_id=attempt.pk)
+        status = 400
     else:
-        profile = selectors.comparison_profile(attempt=attempt)
+        form = TargetForm(initial={"profile": attempt.target_profile})
     context = {
         "attempt": attempt,
         "target_form": form,
-        **selectors.result_data(attempt=attempt, profile=profile, viewer=request.user),
+        **selectors.result_data(
+            attempt=attempt, profile=selectors.comparison_profile(attempt=attempt), viewer=request.user
+        ),
     }
-    return render(request, "assessments/result.html", context)
+    return render(request, "assessments/result.html", context, status=status)
 
 
 @login_required
@@ -142,35 +153,32 @@ def invite(request, attempt_id: int):
 @never_cache  # a private page behind a single-use link: no cache may keep it
 def rate(request, token: str):
     """The public page where a manager or colleague gives a second opinion."""
-    invitation = services.usable_invitation(token=token)
+    invitation = selectors.invitation_by_token(token=token)
     if invitation is None:
-        known = Invitation.objects.filter(token_hash=hash_token(token)).exists()
-        if not known:
-            raise Http404
+        raise Http404
+    if not invitation.is_usable:
         return render(request, "assessments/rate_gone.html", status=410)
     steps = selectors.steps_of(assessment=invitation.attempt.assessment)
-    all_statements = [s for _competency, statements in steps for s in statements]
-    entered: dict[int, str] = {}
-    errors: dict[int, str] = {}
-    if request.method == "POST":
-        levels, errors = services.parse_levels(statements=all_statements, data=request.POST)
-        entered = {pk: str(level) for pk, level in levels.items()}
-        if not errors:
-            try:
-                services.rate(token=token, levels=levels)
-            except PermissionDenied:
-                return render(request, "assessments/rate_gone.html", status=410)
-            return render(request, "assessments/rate_done.html", {"invitation": invitation})
+    form = LevelsForm(
+        request.POST if request.method == "POST" else None,
+        statements=[s for _competency, statements in steps for s in statements],
+    )
+    if form.is_valid():
+        try:
+            services.rate(token=token, levels=form.levels)
+        except PermissionDenied:
+            return render(request, "assessments/rate_gone.html", status=410)
+        return render(request, "assessments/rate_done.html", {"invitation": invitation})
+    rows = {statement.pk: (statement, chosen, error) for statement, chosen, error in form.rows}
     context = {
         "invitation": invitation,
         "person": invitation.attempt.user,
         "steps": [
-            (competency, competency.descriptors(), [(s, entered.get(s.pk, ""), errors.get(s.pk)) for s in statements])
-            for competency, statements in steps
+            (competency, competency.descriptors(), [rows[s.pk] for s in statements]) for competency, statements in steps
         ],
-        "errors": errors,
+        "errors": form.errors,
     }
-    return render(request, "assessments/rate.html", context, status=400 if errors else 200)
+    return render(request, "assessments/rate.html", context, status=400 if form.errors else 200)
 
 
 def _safe_next(request) -> HttpResponseRedirect:
@@ -206,11 +214,9 @@ def plan_remove(request, item_id: int):
     return _safe_next(request)
 
 
-@login_required
+@hr_adviser_required
 def hr_overview(request):
     organisations = list(organisations_advised_by(adviser=request.user))
-    if not organisations:
-        raise PermissionDenied
     assessments = SelfAssessmentPage.objects.live().order_by("title")
     form = HeatmapForm(request.GET or None, assessments=assessments)
     assessment = profile = None

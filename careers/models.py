@@ -15,15 +15,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from common.blocks import BaseStreamBlock
-from common.i18n import TranslatablePageMixin
+from common.pages import IndexPage, introduction_field
 
 
 class Level(models.IntegerChoices):
     """The four-level proficiency scale every competency is described on."""
 
-    BASIS = 1, _("1 · Basis")
-    ZELFSTANDIG = 2, _("2 · Zelfstandig")
-    GEVORDERD = 3, _("3 · Gevorderd")
+    BASIC = 1, _("1 · Basis")
+    INDEPENDENT = 2, _("2 · Zelfstandig")
+    ADVANCED = 3, _("3 · Gevorderd")
     EXPERT = 4, _("4 · Expert")
 
 
@@ -33,14 +33,14 @@ LEVEL_HELP = _("Hoe dit niveau er in het werk uitziet: wat iemand dan zelf doet.
 
 class Competency(index.Indexed, models.Model):
     class Cluster(models.TextChoices):
-        ORGANISEREN = "organiseren", _("Organiseren")
-        COMMUNICEREN = "communiceren", _("Communiceren")
-        PLANNEN_CONTROL = "plannen-control", _("Plannen en control")
-        FINANCIEN = "financien", _("Financiën")
-        PROCESVERBETERING = "procesverbetering", _("Procesverbetering")
-        DIGITAAL = "digitaal", _("Digitale vaardigheden")
-        HOUDING = "houding", _("Houding en samenwerking")
-        METHODIEKEN = "methodieken", _("Methodieken")
+        ORGANISING = "organiseren", _("Organiseren")
+        COMMUNICATING = "communiceren", _("Communiceren")
+        PLANNING_AND_CONTROL = "plannen-control", _("Plannen en control")
+        FINANCE = "financien", _("Financiën")
+        PROCESS_IMPROVEMENT = "procesverbetering", _("Procesverbetering")
+        DIGITAL = "digitaal", _("Digitale vaardigheden")
+        ATTITUDE = "houding", _("Houding en samenwerking")
+        METHODS = "methodieken", _("Methodieken")
 
     name = models.CharField(
         _("naam"),
@@ -113,17 +113,12 @@ class Method(models.Model):
         return self.name
 
 
-class RoleProfileIndexPage(TranslatablePageMixin, Page):
+class RoleProfileIndexPage(IndexPage):
     """'Functieprofielen': the list of role profiles, grouped by family."""
 
-    introduction = models.TextField(
-        _("inleiding"), blank=True, help_text=_("Staat boven het overzicht van de functieprofielen.")
-    )
+    introduction = introduction_field(_("Staat boven het overzicht van de functieprofielen."))
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["careers.RoleProfilePage"]
-    max_count_per_parent = 1
     template = "careers/role_profile_index_page.html"
 
     class Meta:
@@ -358,17 +353,12 @@ class CareerPath(models.Model):
             raise ValidationError({"to_profile": _("Een stap gaat naar een ander profiel.")})
 
 
-class CareerMapPage(TranslatablePageMixin, Page):
+class CareerMapPage(IndexPage):
     """'Loopbaanpaden': the whole map of role profiles and the steps between them."""
 
-    introduction = models.TextField(
-        _("inleiding"), blank=True, help_text=_("Staat boven de kaart met de loopbaanpaden.")
-    )
+    introduction = introduction_field(_("Staat boven de kaart met de loopbaanpaden."))
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
     template = "careers/career_map_page.html"
 
     class Meta:

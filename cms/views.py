@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from people.decorators import hr_adviser_required
 from people.selectors import organisations_advised_by
 from people.services import set_preferred_language
 
@@ -67,11 +67,9 @@ def learner_dashboard(request):
     return render(request, "cms/learner_dashboard.html", context)
 
 
-@login_required
+@hr_adviser_required
 def hr_dashboard(request):
     organisations = list(organisations_advised_by(adviser=request.user))
-    if not organisations:
-        raise PermissionDenied
     query = request.GET.get("q", "").strip()[:100]
     page, roles = selectors.hr_people_page(adviser=request.user, page_number=request.GET.get("pagina"), query=query)
     rows = [(person, roles.get(person.pk)) for person in page.object_list]

@@ -8,11 +8,98 @@ from careers.models import Competency, RoleProfilePage
 from common.forms import ModelChoiceField
 from people.models import Membership, Organisation, User
 
-from .models import AssignmentBatch, Format, LearningPath, LearningTrackPage
+from .grading import ModuleResult, answer_key
+from .models import AssignmentBatch, Format, LearningPath, LearningTrackPage, ModulePage, ModuleProgress
 from .models.paths import check_min_electives
 from .selectors import free_path_slug
 
 CHOOSE = _("(kies)")
+REFLECTION_MAX_LENGTH = 5000
+NOT_A_CHOICE = _("Kies een van de antwoorden.")
+
+
+def reflection_key(block_id: str) -> str:
+    return f"reflection-{block_id}"
+
+
+class ModuleAnswersForm(forms.Form):
+    """A learner's answers to the knowledge checks of a module (field ``<block id>-<question
+    index>``, the index of the chosen answer) and reflections on its assignments (field
+    ``reflection-<block id>``).
+
+    No field is required here: the answers given are kept even when some are missing, and
+    grading says what is still open. The form refuses an answer that is not one of the
+    question's choices and a reflection that is too long."""
+
+    def __init__(self, *args, module: ModulePage, progress: ModuleProgress | None = None, **kwargs):
+        if progress is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    **progress.answers,
+                    **{reflection_key(block_id): text for block_id, text in progress.reflections.items()},
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.module = module
+        self.question_keys: list[str] = []
+        self.assignment_ids: list[str] = []
+        for block in module.body:
+            if block.block_type == "knowledge_check":
+                for index, question in enumerate(block.value["questions"]):
+                    key = answer_key(block.id, index)
+                    self.question_keys.append(key)
+                    self.fields[key] = forms.ChoiceField(
+                        label=question["question"],
+                        choices=[(str(number), choice["text"]) for number, choice in enumerate(question["choices"])],
+                        required=False,
+                        error_messages={"invalid_choice": NOT_A_CHOICE},
+                    )
+            elif block.block_type == "assignment":
+                self.assignment_ids.append(block.id)
+                self.fields[reflection_key(block.id)] = forms.CharField(
+                    label=block.value["reflection_prompt"], required=False, max_length=REFLECTION_MAX_LENGTH
+                )
+
+    def answers(self) -> dict[str, str]:
+        """The answers given, of a valid form: question key -> index of the chosen answer."""
+        return {key: self.cleaned_data[key] for key in self.question_keys if self.cleaned_data[key]}
+
+    def reflections(self) -> dict[str, str]:
+        """The reflections, of a valid form: block id -> text."""
+        return {block_id: self.cleaned_data[reflection_key(block_id)] for block_id in self.assignment_ids}
+
+    def blocks(self, *, result: ModuleResult | None = None) -> list[dict]:
+        """Each body block for the module template, with what the learner answered, the
+        form's errors and, after grading, the feedback."""
+        checks = {check.block_id: check for check in result.checks} if result else {}
+        reflection_errors = result.reflection_errors if result else {}
+        states = []
+        for block in self.module.body:
+            state = {"block": block, "type": block.block_type}
+            if block.block_type == "knowledge_check":
+                check = checks.get(block.id)
+                state["check"] = check
+                state["questions"] = []
+                for index, question in enumerate(block.value["questions"]):
+                    field = self[answer_key(block.id, index)]
+                    chosen = "" if field.value() is None else str(field.value())
+                    state["questions"].append(
+                        {
+                            "key": field.html_name,
+                            "number": index + 1,
+                            "question": question,
+                            "choices": [(value, text, chosen == value) for value, text in field.field.choices],
+                            "error": next(iter(field.errors), None),
+                            "result": check.questions[index] if check else None,
+                        }
+                    )
+            elif block.block_type == "assignment":
+                field = self[reflection_key(block.id)]
+                state["reflection"] = field.value() or ""
+                state["error"] = next(iter(field.errors), None) or reflection_errors.get(block.id)
+            states.append(state)
+        return states
 
 
 class CatalogFilterForm(forms.Form):

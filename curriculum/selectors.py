@@ -30,7 +30,7 @@ from django.utils.text import slugify
 
 from careers.models import RoleProfilePage
 from people.models import Membership, Organisation, User
-from people.selectors import organisations_advised_by
+from people.selectors import hr_advisers_of, organisations_advised_by
 
 from .models import (
     Assignment,
@@ -412,14 +412,6 @@ def learner_learning(*, user: User, today: datetime.date) -> dict:
 # Requests and reminders ----------------------------------------------------------------
 
 
-def may_decide_requests(*, user: User) -> bool:
-    """Whether ``user`` decides enrolment requests at all: an HR adviser, or the platform
-    admin (a superuser), who decides the requests no other adviser can."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or organisations_advised_by(adviser=user).exists()
-
-
 def enrolments_decidable_by(*, decider: User) -> QuerySet[Enrolment]:
     """The enrolments whose request ``decider`` may decide: the platform admin any, an HR
     adviser those of active members of an organisation they advise. Nobody decides their
@@ -454,15 +446,7 @@ def pending_requests(*, decider: User, organisations=None) -> list[Enrolment]:
 def request_advisers(*, enrolment: Enrolment) -> QuerySet[User]:
     """Who is asked to decide ``enrolment``: the active HR advisers of the requester's
     organisations but the requester; when there is none, the active platform admins."""
-    advisers = (
-        User.objects.filter(
-            is_active=True,
-            memberships__role=Membership.Role.HR,
-            memberships__organisation__memberships__user=enrolment.user_id,
-        )
-        .exclude(pk=enrolment.user_id)
-        .distinct()
-    )
+    advisers = hr_advisers_of(person=enrolment.user).exclude(pk=enrolment.user_id)
     if advisers.exists():
         return advisers
     return User.objects.filter(is_active=True, is_superuser=True).exclude(pk=enrolment.user_id)

@@ -1,7 +1,6 @@
 """Writes for enrolment, progress, learning paths and their assignment by HR."""
 
 import datetime
-import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -23,8 +22,6 @@ from .models import (
     ModuleProgress,
 )
 from .signals import path_completed, track_completed
-
-logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -107,24 +104,19 @@ def restart_track(*, user: User, track: LearningTrackPage) -> Enrolment:
     return enrolment
 
 
-def open_module(*, enrolment: Enrolment, module: ModulePage) -> ModuleProgress:
-    """Remember where the learner is, so they can resume there."""
-    progress, _created = ModuleProgress.objects.get_or_create(enrolment=enrolment, module=module)
-    if enrolment.last_module_id != module.pk:
-        Enrolment.objects.filter(pk=enrolment.pk).update(last_module=module)
-        enrolment.last_module = module
-    return progress
-
-
 @transaction.atomic
 def complete_module(
     *, enrolment: Enrolment, module: ModulePage, answers: dict, reflections: dict
 ) -> tuple[ModuleResult, ModuleProgress, bool]:
     """Grade and keep the answers; mark the module done when every check is passed and
     every reflection written; complete the track when all its required modules are done.
+    The module is remembered as where the learner was, to resume there.
     Returns the grading, the progress row, and whether this completed the track."""
     result = grade_module(body=module.body, answers=answers, reflections=reflections)
     progress, _created = ModuleProgress.objects.select_for_update().get_or_create(enrolment=enrolment, module=module)
+    if enrolment.last_module_id != module.pk:
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_module=module)
+        enrolment.last_module = module
     progress.answers = {
         key: answers[key] for key in answers if key in {q.key for c in result.checks for q in c.questions}
     }
@@ -181,7 +173,7 @@ def start_assignment(
     person: User | None = None,
 ) -> AssignmentBatch:
     """Record an assignment job and queue it; the worker writes the assignments."""
-    from .tasks import run_assignment_batch
+    from .tasks import run_assignment_batch as run_assignment_batch_task
 
     _require_adviser(adviser=adviser, organisation=organisation)
     if (path is None) == (track is None):
@@ -199,8 +191,21 @@ def start_assignment(
         team=team,
         person=person,
     )
-    transaction.on_commit(lambda: run_assignment_batch.delay(batch.pk))
+    transaction.on_commit(lambda: run_assignment_batch_task.delay(batch.pk))
     return batch
+
+
+@transaction.atomic
+def retry_assignment_batch(*, adviser: User, batch: AssignmentBatch) -> bool:
+    """Queue a failed job again (its retry button). False when it had not failed, for
+    instance when the button was pressed twice: the job is queued once."""
+    from .tasks import run_assignment_batch as run_assignment_batch_task
+
+    _require_adviser(adviser=adviser, organisation=batch.organisation)
+    if not AssignmentBatch.requeue(batch.pk):
+        return False
+    transaction.on_commit(lambda: run_assignment_batch_task.delay(batch.pk))
+    return True
 
 
 def run_assignment_batch(*, batch_id: int, chunk_size: int = 2000) -> AssignmentBatch:
@@ -213,9 +218,7 @@ def run_assignment_batch(*, batch_id: int, chunk_size: int = 2000) -> Assignment
     if batch.status == AssignmentBatch.Status.DONE:
         return batch
     user_ids = list(selectors.audience_user_ids(batch=batch))
-    AssignmentBatch.objects.filter(pk=batch.pk).update(
-        status=AssignmentBatch.Status.RUNNING, total=len(user_ids), processed=0
-    )
+    AssignmentBatch.mark_running(batch.pk, total=len(user_ids))
     for start in range(0, len(user_ids), chunk_size):
         chunk = user_ids[start : start + chunk_size]
         Assignment.objects.bulk_create(
@@ -233,19 +236,11 @@ def run_assignment_batch(*, batch_id: int, chunk_size: int = 2000) -> Assignment
             ],
             ignore_conflicts=True,
         )
-        AssignmentBatch.objects.filter(pk=batch.pk).update(processed=start + len(chunk))
+        AssignmentBatch.mark_progress(batch.pk, processed=start + len(chunk))
     created = Assignment.objects.filter(batch=batch).count()
-    AssignmentBatch.objects.filter(pk=batch.pk).update(
-        status=AssignmentBatch.Status.DONE, processed=len(user_ids), created_count=created, finished_at=timezone.now()
-    )
+    AssignmentBatch.mark_done(batch.pk, processed=len(user_ids), created_count=created)
     batch.refresh_from_db()
     return batch
-
-
-def mark_batch_failed(*, batch_id: int, error: str) -> None:
-    AssignmentBatch.objects.filter(pk=batch_id).exclude(status=AssignmentBatch.Status.DONE).update(
-        status=AssignmentBatch.Status.FAILED, error=error[:2000]
-    )
 
 
 # Reminders -------------------------------------------------------------------------

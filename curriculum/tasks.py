@@ -4,18 +4,18 @@ from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
+from common.jobs import JobTask
+
 from . import services
+from .models import AssignmentBatch
 
 
-@shared_task(bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
-def run_assignment_batch(self, batch_id: int) -> int:
-    try:
-        return services.run_assignment_batch(batch_id=batch_id).created_count
-    except OperationalError:
-        raise
-    except Exception as exc:
-        services.mark_batch_failed(batch_id=batch_id, error=f"{exc.__class__.__name__}: {exc}")
-        raise
+@shared_task(
+    base=JobTask, job_model=AssignmentBatch, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5
+)
+def run_assignment_batch(batch_id: int) -> int:
+    """Once the task gives up, ``JobTask`` marks the batch failed with a reason HR can read."""
+    return services.run_assignment_batch(batch_id=batch_id).created_count
 
 
 def _today(day: str | None) -> datetime.date:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("hr/toewijzen/", views.assign, name="assign"),
     path("hr/toewijzingen/<int:batch_id>/", views.batch_detail, name="batch"),
     path("hr/toewijzingen/<int:batch_id>/voortgang/", views.batch_progress, name="batch_progress"),
+    path("hr/toewijzingen/<int:batch_id>/opnieuw/", views.batch_retry, name="batch_retry"),
     path(
         "hr/opdrachten/<slug:organisation_slug>/<str:kind>/<int:target_id>/",
         views.status_table,

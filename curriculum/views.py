@@ -1,36 +1,32 @@
+"""The curriculum's own pages: enrolling, and HR's assignments and requests. Modules are
+pages that serve themselves (``ModulePage.serve``).
+
+A page is looked up by ``id``, its own integer key, whose range Django checks (an id beyond
+the database's range finds nothing: a 404), not by ``pk``, the one-to-one key to the page,
+whose range it does not."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.forms import MAX_ID
+from people.decorators import hr_adviser_required
 from people.models import Organisation
-from people.selectors import organisations_advised_by, users_visible_to_hr
+from people.selectors import is_hr_adviser, organisations_advised_by, users_visible_to_hr
 
 from . import selectors, services
 from .forms import AssignForm, DecisionForm
-from .grading import answer_key
-from .models import AssignmentBatch, Enrolment, LearningPath, LearningTrackPage, ModulePage
-
-
-def _by_id_or_404(queryset, pk: int):
-    """``get_object_or_404`` for an id from the URL. A page's id is a one-to-one key, whose
-    range Django does not check: an id beyond the database's range is a 404, not a 500."""
-    if pk > MAX_ID:
-        raise Http404
-    return get_object_or_404(queryset, pk=pk)
+from .models import AssignmentBatch, Enrolment, LearningPath, LearningTrackPage
 
 
 @login_required
 @require_POST
 def enrol(request, track_id: int):
-    track = _by_id_or_404(LearningTrackPage.objects.live(), track_id)
+    track = get_object_or_404(LearningTrackPage.objects.live(), id=track_id)
     enrolment = services.enrol(user=request.user, track=track)
     if enrolment.status == Enrolment.Status.REQUESTED:
         messages.info(request, _("Je aanvraag is naar je HR-adviseur gestuurd. Je krijgt bericht zodra die besluit."))
@@ -43,99 +39,13 @@ def enrol(request, track_id: int):
 @login_required
 @require_POST
 def restart(request, track_id: int):
-    track = _by_id_or_404(LearningTrackPage.objects.live(), track_id)
+    track = get_object_or_404(LearningTrackPage.objects.live(), id=track_id)
     try:
         services.restart_track(user=request.user, track=track)
     except (ValidationError, Enrolment.DoesNotExist):
         raise Http404 from None
     messages.success(request, _("Je doet de leergang opnieuw. Je eerdere antwoorden staan nog klaar."))
     return redirect(track.url)
-
-
-def _module_answers(request, module: ModulePage) -> tuple[dict, dict]:
-    answers, reflections = {}, {}
-    for block in module.body:
-        if block.block_type == "knowledge_check":
-            for index in range(len(block.value["questions"])):
-                key = answer_key(block.id, index)
-                if key in request.POST:
-                    answers[key] = request.POST[key]
-        elif block.block_type == "assignment":
-            reflections[block.id] = request.POST.get(f"reflection-{block.id}", "")[:5000]
-    return answers, reflections
-
-
-def _block_states(module: ModulePage, answers: dict, reflections: dict, result) -> list[dict]:
-    """Each body block with what the learner answered and, after a submit, the feedback."""
-    checks = {check.block_id: check for check in result.checks} if result else {}
-    reflection_errors = result.reflection_errors if result else {}
-    states = []
-    for block in module.body:
-        state = {"block": block, "type": block.block_type}
-        if block.block_type == "knowledge_check":
-            check = checks.get(block.id)
-            state["check"] = check
-            state["questions"] = []
-            for index, question in enumerate(block.value["questions"]):
-                key = answer_key(block.id, index)
-                chosen = str(answers.get(key, ""))
-                state["questions"].append(
-                    {
-                        "key": key,
-                        "number": index + 1,
-                        "question": question,
-                        "choices": [
-                            (str(i), choice["text"], chosen == str(i)) for i, choice in enumerate(question["choices"])
-                        ],
-                        "result": check.questions[index] if check else None,
-                    }
-                )
-        elif block.block_type == "assignment":
-            state["reflection"] = reflections.get(block.id, "")
-            state["error"] = reflection_errors.get(block.id)
-        states.append(state)
-    return states
-
-
-def module_page(request, module: ModulePage):
-    """A module, for an enrolled learner: read, answer the checks, write reflections, finish."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    track = module.get_parent().specific
-    context = selectors.module_context(module=module, track=track, user=request.user)
-    enrolment = context["enrolment"]
-    if enrolment is None or not enrolment.is_open:
-        messages.info(request, _("Schrijf je eerst in voor deze leergang om de modules te volgen."))
-        return redirect(track.url)
-    result = None
-    if request.method == "POST":
-        answers, reflections = _module_answers(request, module)
-        result, progress, completed_track = services.complete_module(
-            enrolment=enrolment, module=module, answers=answers, reflections=reflections
-        )
-        if result.passed:
-            if completed_track:
-                messages.success(
-                    request, _("Gefeliciteerd! Je hebt de leergang '%(track)s' afgerond.") % {"track": track.title}
-                )
-                return redirect(track.url)
-            messages.success(request, _("Module afgerond."))
-            return redirect(context["next_module"].url if context["next_module"] else track.url)
-        context["progress"] = progress
-        answers_state, reflections_state = answers, reflections
-    else:
-        progress = services.open_module(enrolment=enrolment, module=module)
-        context["progress"] = progress
-        answers_state, reflections_state = progress.answers, progress.reflections
-    context.update(
-        {
-            "page": module,
-            "self": module,
-            "result": result,
-            "blocks": _block_states(module, answers_state, reflections_state, result),
-        }
-    )
-    return TemplateResponse(request, module.template, context, status=400 if result and result.missing_answers else 200)
 
 
 # HR ----------------------------------------------------------------------------------
@@ -148,11 +58,8 @@ def _advised_organisation(request, slug: str) -> Organisation:
     return organisation
 
 
-@login_required
+@hr_adviser_required
 def assign(request):
-    organisations = list(organisations_advised_by(adviser=request.user))
-    if not organisations:
-        raise PermissionDenied
     form = AssignForm(
         request.POST or None,
         organisations=organisations_advised_by(adviser=request.user),
@@ -180,12 +87,12 @@ def assign(request):
 
 
 def _advised_batch(request, batch_id: int) -> AssignmentBatch:
-    batch = get_object_or_404(
+    """The batch, if it is of an organisation the signed-in adviser advises; else a 404."""
+    return get_object_or_404(
         AssignmentBatch.objects.select_related("organisation", "path", "track"),
         pk=batch_id,
         organisation__in=organisations_advised_by(adviser=request.user),
     )
-    return batch
 
 
 @login_required
@@ -193,6 +100,15 @@ def batch_detail(request, batch_id: int):
     batch = _advised_batch(request, batch_id)
     context = {"batch": batch, **selectors.batch_outcome(batch=batch)}
     return render(request, "curriculum/hr/batch.html", context)
+
+
+@login_required
+@require_POST
+def batch_retry(request, batch_id: int):
+    """Queue a failed batch again; its page then shows the progress anew."""
+    batch = _advised_batch(request, batch_id)
+    services.retry_assignment_batch(adviser=request.user, batch=batch)
+    return redirect("curriculum:batch", batch_id=batch.pk)
 
 
 @login_required
@@ -217,7 +133,7 @@ def status_table(request, organisation_slug: str, kind: str, target_id: int):
     if kind not in targets:
         raise Http404
     field, queryset = targets[kind]
-    target = _by_id_or_404(queryset, target_id)
+    target = get_object_or_404(queryset, id=target_id)
     table = selectors.assignment_table(
         organisation=organisation,
         status=request.GET.get("status", ""),
@@ -241,18 +157,13 @@ def _requests_page(request, *, forms: dict | None = None, error: str = "", statu
     # A form whose request left the list (decided meanwhile) still says why it failed.
     errors = [error] if error else []
     errors += [str(e) for pk, form in forms.items() if pk not in listed for e in form.non_field_errors()]
-    context = {
-        "pending": pending,
-        "errors": errors,
-        "is_adviser": organisations_advised_by(adviser=request.user).exists(),
-    }
+    context = {"pending": pending, "errors": errors, "is_adviser": is_hr_adviser(user=request.user)}
     return render(request, "curriculum/hr/requests.html", context, status=status)
 
 
-@login_required
+@hr_adviser_required(or_superuser=True)
 def requests(request):
-    if not selectors.may_decide_requests(user=request.user):
-        raise PermissionDenied
+    """The requests to decide, for an HR adviser or the platform admin."""
     return _requests_page(request)
 
 

@@ -4,13 +4,20 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from common.admin import InspectView
+from people.permissions import ReadOnlyPermissionPolicy
 
 from .forms import LearningPathAdminForm
 from .models import AssignmentBatch, LearningPath
+
+# Before any viewset asks Wagtail for the policy: an assignment job is HR's record of what they
+# assigned, made on the HR pages and run by a worker. The admin lists and inspects it, never
+# adds, edits or deletes it.
+register_permission_policy(AssignmentBatch, ReadOnlyPermissionPolicy(AssignmentBatch))
 
 
 class LearningPathViewSet(SnippetViewSet):
@@ -23,7 +30,7 @@ class LearningPathViewSet(SnippetViewSet):
 
 
 class AssignmentBatchViewSet(SnippetViewSet):
-    """Read-mostly: who assigned what to whom, and how the job went."""
+    """Read-only (see the permission policy): who assigned what to whom, and how the job went."""
 
     model = AssignmentBatch
     icon = "date"
@@ -39,6 +46,7 @@ class AssignmentBatchViewSet(SnippetViewSet):
     list_filter = ["status", "organisation"]
     inspect_view_enabled = True
     inspect_view_class = InspectView
+    copy_view_enabled = False
     add_to_admin_menu = False
 
 

@@ -2,9 +2,12 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,7 +19,7 @@ from wagtail.search import index
 
 from careers.models import Competency, Family, Level, RoleProfilePage
 from common.blocks import BaseStreamBlock
-from common.i18n import TranslatablePageMixin
+from common.pages import IndexPage, introduction_field
 
 from ..blocks import ModuleStreamBlock
 
@@ -29,15 +32,12 @@ class Format(models.TextChoices):
     LEARNING_CIRCLE = "leerkring", _("Leerkring")
 
 
-class CatalogPage(TranslatablePageMixin, Page):
+class CatalogPage(IndexPage):
     """'Leeraanbod': every learning track, with filters and search."""
 
-    introduction = models.TextField(_("inleiding"), blank=True, help_text=_("Staat boven het leeraanbod."))
+    introduction = introduction_field(_("Staat boven het leeraanbod."))
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["curriculum.LearningTrackPage"]
-    max_count_per_parent = 1
     template = "curriculum/catalog_page.html"
 
     class Meta:
@@ -268,10 +268,46 @@ class ModulePage(Page):
     def assignments(self):
         return [block for block in self.body if block.block_type == "assignment"]
 
-    def serve(self, request, *args, **kwargs):
-        from ..views import module_page
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import module_context
 
-        return module_page(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_context(module=self, track=self.get_parent().specific, user=request.user))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """For an enrolled learner: read, answer the checks, write the reflections, finish.
+        A GET only reads; a POST grades and keeps the answers (``complete_module``)."""
+        from ..forms import ModuleAnswersForm
+        from ..services import complete_module
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        context = self.get_context(request, *args, **kwargs)
+        track, enrolment = context["track"], context["enrolment"]
+        if enrolment is None or not enrolment.is_open:
+            messages.info(request, _("Schrijf je eerst in voor deze leergang om de modules te volgen."))
+            return redirect(track.url)
+        result = None
+        if request.method == "POST":
+            form = ModuleAnswersForm(request.POST, module=self)
+            if form.is_valid():
+                result, context["progress"], completed_track = complete_module(
+                    enrolment=enrolment, module=self, answers=form.answers(), reflections=form.reflections()
+                )
+                if completed_track:
+                    messages.success(
+                        request, _("Gefeliciteerd! Je hebt de leergang '%(track)s' afgerond.") % {"track": track.title}
+                    )
+                    return redirect(track.url)
+                if result.passed:
+                    messages.success(request, _("Module afgerond."))
+                    return redirect(context["next_module"].url if context["next_module"] else track.url)
+        else:
+            form = ModuleAnswersForm(module=self, progress=context["progress"])
+        context.update({"form": form, "result": result, "blocks": form.blocks(result=result)})
+        status = 400 if form.errors or (result and result.missing_answers) else 200
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=status)
 
     def serve_preview(self, request, mode_name):
         """Editors preview the content as written, without an enrolment."""

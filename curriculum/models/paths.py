@@ -14,6 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from careers.models import RoleProfilePage
+from common.jobs import BackgroundJob
 from people.models import Organisation
 
 from .pages import LearningTrackPage
@@ -133,20 +134,15 @@ def exactly_one_target(prefix: str) -> models.CheckConstraint:
     )
 
 
-class AssignmentBatch(models.Model):
-    """One 'assign to these people' action by HR, carried out by a Celery task."""
+class AssignmentBatch(BackgroundJob):
+    """One 'assign to these people' action by HR, carried out by a Celery task; ``total``
+    and ``processed`` count people."""
 
     class Audience(models.TextChoices):
         ALL = "all", _("Iedereen in de organisatie")
         ROLE = "role", _("Iedereen met dit functieprofiel")
         TEAM = "team", _("Iedereen in dit team")
         PERSON = "person", _("Eén persoon")
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("In de wachtrij")
-        RUNNING = "running", _("Bezig")
-        DONE = "done", _("Klaar")
-        FAILED = "failed", _("Mislukt")
 
     organisation = models.ForeignKey(
         Organisation,
@@ -207,9 +203,6 @@ class AssignmentBatch(models.Model):
         blank=True,
         related_name="+",
     )
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED, help_text=_("Hoe ver de taak is.")
-    )
     total = models.PositiveIntegerField(
         _("aantal personen"), default=0, help_text=_("Zoveel mensen vielen onder de keuze.")
     )
@@ -219,14 +212,10 @@ class AssignmentBatch(models.Model):
         default=0,
         help_text=_("Zoveel mensen kregen de opdracht nieuw; de anderen hadden hem al."),
     )
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True, help_text=_("Wanneer de taak klaar was."))
-    error = models.TextField(_("foutmelding"), blank=True, help_text=_("Waarom de taak mislukte, als dat zo is."))
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("toewijzing in bulk")
         verbose_name_plural = _("toewijzingen in bulk")
-        ordering = ["-created_at"]
         constraints = [exactly_one_target("batch")]
 
     def __str__(self):
@@ -235,12 +224,6 @@ class AssignmentBatch(models.Model):
     @property
     def target(self):
         return self.path or self.track
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return int(100 * self.processed / self.total) if self.total else 0
 
 
 class Assignment(models.Model):

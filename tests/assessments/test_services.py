@@ -35,15 +35,6 @@ def test_steps_group_statements_by_competency_in_order(scan):
     ]
 
 
-def test_parse_levels_refuses_missing_and_nonsense(scan):
-    statements = scan["statements"][:2]
-    levels, errors = services.parse_levels(
-        statements=statements, data={f"statement-{statements[0].pk}": "3", f"statement-{statements[1].pk}": "9"}
-    )
-    assert levels == {statements[0].pk: 3}
-    assert set(errors) == {statements[1].pk}
-
-
 def test_submit_needs_every_step(scan, anna):
     attempt = services.start_attempt(user=anna, assessment=scan["page"])
     services.save_answers(user=anna, attempt=attempt, levels={scan["statements"][0].pk: 2})
@@ -110,7 +101,7 @@ def test_an_invitation_expires(scan, anna):
         user=anna, attempt=attempt, email="c@example.org", name="C", relation="colleague"
     )
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
-    assert services.usable_invitation(token=token) is None
+    assert not selectors.invitation_by_token(token=token).is_usable
     with pytest.raises(PermissionDenied):
         services.rate(token=token, levels={st.pk: 3 for st in s["statements"]})
 
@@ -121,7 +112,7 @@ def test_a_rating_must_answer_everything(scan, anna):
     _invitation, token = services.invite(user=anna, attempt=attempt, email="c@example.org", name="C", relation="other")
     with pytest.raises(ValidationError):
         services.rate(token=token, levels={s["statements"][0].pk: 3})
-    assert services.usable_invitation(token=token) is not None
+    assert selectors.invitation_by_token(token=token).is_usable
 
 
 def test_hr_sees_an_individual_result_only_when_shared(scan):

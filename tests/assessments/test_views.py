@@ -48,10 +48,40 @@ def test_taking_a_scan_step_by_step(client, scan, people):
             f"/zelfscan/poging/{attempt.pk}/stap/{number}/", {f"statement-{statement.pk}": "1", "action": "next"}
         )
     assert response["Location"] == f"/zelfscan/poging/{attempt.pk}/resultaat/"
-    html = client.get(response["Location"] + f"?doel={scan['profile'].pk}").content.decode()
+    result = response["Location"]
+    assert client.post(result, {"profile": scan["profile"].pk})["Location"] == result
+    html = client.get(result).content.decode()
     assert "Plannen: 2,5, gevraagd 3" in html
     assert "Projectplanning" in html
     assert client.get(f"/zelfscan/poging/{attempt.pk}/stap/9/").status_code == 302
+
+
+def test_choosing_a_comparison_is_a_post_and_a_get_changes_nothing(client, scan, people):
+    attempt = submitted(scan, people["anna"])
+    result = f"/zelfscan/poging/{attempt.pk}/resultaat/"
+    client.force_login(people["anna"])
+    html = client.get(result + f"?profile={scan['profile'].pk}").content.decode()
+    assert '<form class="spil-search" method="post">' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    attempt.refresh_from_db()
+    assert attempt.target_profile is None, "a GET writes nothing"
+    assert client.post(result, {"profile": "987654"}).status_code == 400
+    client.post(result, {"profile": scan["profile"].pk})
+    attempt.refresh_from_db()
+    assert attempt.target_profile == scan["profile"]
+    client.post(result, {"profile": ""})
+    attempt.refresh_from_db()
+    assert attempt.target_profile is None
+    client.force_login(people["bram"])
+    assert client.post(result, {"profile": scan["profile"].pk}).status_code == 404
+    attempt.refresh_from_db()
+    assert attempt.target_profile is None
+
+
+def test_starting_an_unknown_scan_is_a_404(client, people):
+    client.force_login(people["anna"])
+    for page_id in ("987654", "9" * 30):
+        assert client.post(f"/zelfscan/{page_id}/starten/").status_code == 404
 
 
 @pytest.mark.parametrize("viewer", ["bram", "hr", "other_hr"])

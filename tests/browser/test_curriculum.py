@@ -4,7 +4,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from curriculum.models import Assignment
+from common.jobs import FAILURE_REASON
+from curriculum.models import Assignment, AssignmentBatch
 from tests.curriculum.factories import (
     CatalogPageFactory,
     LearningPathFactory,
@@ -107,4 +108,26 @@ def test_hr_assigns_a_path_to_everyone_and_follows_it(page, catalogue):
     page.get_by_role("link", name="Bekijk wie er begonnen, bezig, klaar of te laat is").click()
     expect(page.get_by_role("link", name="Niet begonnen (3)")).to_be_visible()
     expect(page.get_by_role("table")).to_contain_text(learners[0].full_name)
+    assert_accessible(page)
+
+
+def test_hr_retries_a_failed_assignment(page, catalogue):
+    zeist = OrganisationFactory(name="Gemeente Zeist", slug="zeist")
+    adviser = HRAdviserFactory(organisation=zeist, user__email="hr@zeist.example.org").user
+    learner = LearnerFactory(organisation=zeist).user
+    batch = AssignmentBatch.objects.create(
+        organisation=zeist,
+        assigned_by=adviser,
+        track=catalogue["track"],
+        due_date=datetime.date.today() + datetime.timedelta(days=30),
+        audience=AssignmentBatch.Audience.ALL,
+    )
+    AssignmentBatch.mark_failed(batch.pk, reason=str(FAILURE_REASON))
+    log_in(page, "hr@zeist.example.org")
+    page.goto(f"/hr/toewijzingen/{batch.pk}/")
+    expect(page.get_by_role("status")).to_contain_text(f"Mislukt: {FAILURE_REASON}")
+    assert_accessible(page)
+    page.get_by_role("button", name="Opnieuw proberen").click()
+    expect(page.get_by_role("status")).to_contain_text("Klaar: 1 persoon heeft de opdracht gekregen.")
+    assert Assignment.objects.filter(user=learner, track=catalogue["track"]).exists()
     assert_accessible(page)

@@ -1,10 +1,13 @@
+import datetime
+
 import factory
-import wagtail_factories
 
 from careers.models import (
     CareerMapPage,
     CareerPath,
+    CareerStep,
     Competency,
+    CurrentRole,
     Family,
     Method,
     PMOLevel,
@@ -12,6 +15,8 @@ from careers.models import (
     RoleProfilePage,
     RoleProfileRequirement,
 )
+from tests.cms.factories import HomePageFactory, TreePageFactory
+from tests.people.factories import UserFactory
 
 
 class CompetencyFactory(factory.django.DjangoModelFactory):
@@ -20,7 +25,7 @@ class CompetencyFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Competentie {n}")
     slug = factory.Sequence(lambda n: f"competentie-{n}")
-    cluster = Competency.Cluster.ORGANISEREN
+    cluster = Competency.Cluster.ORGANISING
     description = "Zorgt dat het werk geregeld is."
     level_1 = "Volgt afspraken met hulp."
     level_2 = "Regelt het eigen werk zelfstandig."
@@ -36,7 +41,9 @@ class MethodFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Methode {n}")
 
 
-class RoleProfileIndexPageFactory(wagtail_factories.PageFactory):
+class RoleProfileIndexPageFactory(TreePageFactory):
+    _parent_factory = HomePageFactory
+
     class Meta:
         model = RoleProfileIndexPage
 
@@ -44,7 +51,9 @@ class RoleProfileIndexPageFactory(wagtail_factories.PageFactory):
     slug = "functieprofielen"
 
 
-class RoleProfilePageFactory(wagtail_factories.PageFactory):
+class RoleProfilePageFactory(TreePageFactory):
+    _parent_factory = RoleProfileIndexPageFactory
+
     class Meta:
         model = RoleProfilePage
 
@@ -78,9 +87,33 @@ class CareerPathFactory(factory.django.DjangoModelFactory):
     description = "Meer verantwoordelijkheid voor planning en budget."
 
 
-class CareerMapPageFactory(wagtail_factories.PageFactory):
+class CareerMapPageFactory(TreePageFactory):
+    _parent_factory = HomePageFactory
+
     class Meta:
         model = CareerMapPage
 
     title = "Loopbaanpaden"
     slug = "loopbaanpaden"
+
+
+class CurrentRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CurrentRole
+
+    user = factory.SubFactory(UserFactory)
+    profile = factory.SubFactory(RoleProfilePageFactory)
+    since = datetime.date(2024, 1, 1)
+
+
+class CareerStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CareerStep
+
+    user = factory.SubFactory(UserFactory)
+    to_profile = factory.SubFactory(RoleProfilePageFactory)
+    date = datetime.date(2024, 1, 1)
+    note = "Doorgegroeid na de leergang plannen."
+    # Someone recorded the step: a user of their own, not an HR membership, so the
+    # organisations of a test keep the advisers the test made.
+    recorded_by = factory.SubFactory(UserFactory)

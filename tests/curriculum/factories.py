@@ -1,16 +1,22 @@
 import factory
-import wagtail_factories
 
 from curriculum.models import (
     Assignment,
+    AssignmentBatch,
     CatalogPage,
+    DigestSent,
     Enrolment,
     Format,
     LearningPath,
     LearningPathItem,
     LearningTrackPage,
     ModulePage,
+    ModuleProgress,
+    ReminderSent,
+    TrackCompetency,
 )
+from tests.careers.factories import CompetencyFactory
+from tests.cms.factories import HomePageFactory, TreePageFactory
 from tests.people.factories import OrganisationFactory, UserFactory
 
 
@@ -47,7 +53,9 @@ def assignment_block():
     )
 
 
-class CatalogPageFactory(wagtail_factories.PageFactory):
+class CatalogPageFactory(TreePageFactory):
+    _parent_factory = HomePageFactory
+
     class Meta:
         model = CatalogPage
 
@@ -55,7 +63,9 @@ class CatalogPageFactory(wagtail_factories.PageFactory):
     slug = "leeraanbod"
 
 
-class LearningTrackPageFactory(wagtail_factories.PageFactory):
+class LearningTrackPageFactory(TreePageFactory):
+    _parent_factory = CatalogPageFactory
+
     class Meta:
         model = LearningTrackPage
 
@@ -65,7 +75,9 @@ class LearningTrackPageFactory(wagtail_factories.PageFactory):
     study_load_hours = 8
 
 
-class ModulePageFactory(wagtail_factories.PageFactory):
+class ModulePageFactory(TreePageFactory):
+    _parent_factory = LearningTrackPageFactory
+
     class Meta:
         model = ModulePage
 
@@ -108,3 +120,51 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     track = factory.SubFactory(LearningTrackPageFactory)
     due_date = factory.Faker("date_between", start_date="+1d", end_date="+60d")
+    # Someone assigned it: a user of their own, not an HR membership, so the organisation
+    # keeps the advisers a test made (and the mail they get).
+    assigned_by = factory.SubFactory(UserFactory)
+
+
+class AssignmentBatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AssignmentBatch
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    assigned_by = factory.SubFactory(UserFactory)
+    track = factory.SubFactory(LearningTrackPageFactory)
+    due_date = factory.Faker("date_between", start_date="+1d", end_date="+60d")
+    audience = AssignmentBatch.Audience.ALL
+
+
+class TrackCompetencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrackCompetency
+
+    page = factory.SubFactory(LearningTrackPageFactory)
+    competency = factory.SubFactory(CompetencyFactory)
+    level = 2
+
+
+class ModuleProgressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ModuleProgress
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    module = factory.SubFactory(ModulePageFactory, parent=factory.SelfAttribute("..enrolment.track"))
+
+
+class ReminderSentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReminderSent
+
+    assignment = factory.SubFactory(AssignmentFactory)
+    kind = ReminderSent.Kind.DUE_14
+
+
+class DigestSentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DigestSent
+
+    adviser = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    week = factory.Sequence(lambda n: f"2026-W{n % 52 + 1:02d}")

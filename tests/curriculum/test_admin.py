@@ -151,6 +151,22 @@ def test_the_assignment_jobs_list_speaks_dutch(client, editor, tracks):
         assert not re.search(rf">\s*{english}\s*<", html), english
 
 
+@pytest.mark.parametrize("view", ["add/", "edit/{pk}/", "delete/{pk}/", "copy/{pk}/"])
+def test_assignment_jobs_are_not_added_edited_or_deleted_in_the_admin(client, editor, tracks, view):
+    batch = AssignmentBatch.objects.create(
+        organisation=OrganisationFactory(), track=tracks[0], due_date="2030-01-01", audience="all"
+    )
+    listing = "/admin/snippets/curriculum/assignmentbatch/"
+    url = listing + view.format(pk=batch.pk)
+    assert url not in client.get(listing).content.decode()
+    for response in [client.get(url), client.post(url, {"due_date": "2031-01-01", "audience": "team"})]:
+        assert response.status_code in (302, 403, 404), url
+    assert AssignmentBatch.objects.get() == batch
+    batch.refresh_from_db()
+    assert batch.audience == "all"
+    assert client.get(f"{listing}inspect/{batch.pk}/").status_code == 200
+
+
 @pytest.mark.parametrize("model", [CatalogPage, LearningTrackPage, ModulePage, LearningPath])
 def test_every_field_an_editor_fills_has_a_dutch_label_and_a_help_text(model):
     fields = editor_fields(model)

@@ -4,8 +4,13 @@ import datetime
 import re
 
 import pytest
+from django.db import OperationalError
 
+from common.jobs import FAILURE_REASON, UNAVAILABLE_REASON
+from curriculum import services
 from curriculum.models import Assignment, AssignmentBatch
+from curriculum.tasks import run_assignment_batch as run_assignment_batch_task
+from tests.common.workers import tasks_fail_as_in_a_worker
 from tests.curriculum.factories import AssignmentFactory, LearningPathFactory
 from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory
 
@@ -205,3 +210,77 @@ def test_an_id_beyond_the_database_range_is_a_404(client, world):
     client.force_login(world["anna"])
     assert client.post(f"/leergangen/{huge}/inschrijven/").status_code == 404
     assert client.post(f"/leergangen/{huge}/opnieuw/").status_code == 404
+
+
+# A job that fails ----------------------------------------------------------------------------
+
+
+def panel_of(html: str) -> str:
+    return re.search(r"<div[^>]*data-batch-progress[^>]*>(.*?)</div>\n", html, re.S).group(1)
+
+
+def test_a_failing_assignment_batch_shows_mislukt_with_its_reason_and_a_retry_button(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    def disk_full(**kwargs):
+        raise RuntimeError("disk full")
+
+    client.force_login(world["hr"])
+    monkeypatch.setattr(services, "run_assignment_batch", disk_full)
+    with tasks_fail_as_in_a_worker(), django_capture_on_commit_callbacks(execute=True):
+        assign(client, world, track=world["track"].pk)
+    monkeypatch.undo()
+    batch = AssignmentBatch.objects.get()
+    assert (batch.status, batch.error) == (AssignmentBatch.Status.FAILED, str(FAILURE_REASON))
+    assert status_text(client, batch) == f"Mislukt: {FAILURE_REASON}", "a reason HR can read, not 'disk full'"
+    panel = panel_of(client.get(f"/hr/toewijzingen/{batch.pk}/").content.decode())
+    retry = f"/hr/toewijzingen/{batch.pk}/opnieuw/"
+    assert f'<form method="post" action="{retry}">' in panel
+    assert "Opnieuw proberen</button>" in panel
+    assert "<noscript>" not in panel, "the page polls no more: without the marker the script does not start"
+    assert client.get(f"/hr/toewijzingen/{batch.pk}/voortgang/").json()["status"] == "failed"
+    assert client.get(retry).status_code == 405, "a retry is a POST"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(retry)
+    assert response["Location"] == f"/hr/toewijzingen/{batch.pk}/"
+    batch.refresh_from_db()
+    assert (batch.status, batch.error, batch.created_count) == (AssignmentBatch.Status.DONE, "", 1)
+    assert Assignment.objects.filter(user=world["anna"], track=world["track"]).exists()
+    assert status_text(client, batch) == "Klaar: 1 persoon heeft de opdracht gekregen."
+    assert "Opnieuw proberen" not in client.get(response["Location"]).content.decode()
+    with django_capture_on_commit_callbacks() as callbacks:
+        client.post(retry)
+    assert not callbacks, "a finished job is not queued again"
+
+
+def test_only_an_adviser_of_the_batch_organisation_may_retry_it(client, world, django_capture_on_commit_callbacks):
+    batch = finished_batch(world, total=0, created=0, status=AssignmentBatch.Status.FAILED)
+    retry = f"/hr/toewijzingen/{batch.pk}/opnieuw/"
+    for person in ("hr_utrecht", "anna"):
+        client.force_login(world[person])
+        with django_capture_on_commit_callbacks() as callbacks:
+            assert client.post(retry).status_code == 404
+        assert not callbacks
+    client.logout()
+    assert client.post(retry)["Location"].startswith("/accounts/login/")
+    batch.refresh_from_db()
+    assert batch.status == AssignmentBatch.Status.FAILED
+
+
+def test_a_batch_that_cannot_reach_the_database_is_retried_then_fails(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    calls = []
+
+    def unavailable(**kwargs):
+        calls.append(kwargs)
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(services, "run_assignment_batch", unavailable)
+    client.force_login(world["hr"])
+    with tasks_fail_as_in_a_worker(), django_capture_on_commit_callbacks(execute=True):
+        assign(client, world, track=world["track"].pk)
+    batch = AssignmentBatch.objects.get()
+    assert len(calls) == 1 + run_assignment_batch_task.max_retries
+    assert (batch.status, batch.error) == (AssignmentBatch.Status.FAILED, str(UNAVAILABLE_REASON))

@@ -6,6 +6,8 @@ import time
 import pytest
 from celery.result import EagerResult
 
+from common.jobs import FAILURE_REASON
+from curriculum import services
 from curriculum.models import Assignment, AssignmentBatch
 from curriculum.tasks import run_assignment_batch
 from tests.curriculum.factories import CatalogPageFactory, LearningTrackPageFactory
@@ -34,3 +36,20 @@ def test_a_real_worker_runs_the_assignment_job(celery_worker_on_redis, home_page
     run_assignment_batch.delay(batch.pk)
     time.sleep(1)
     assert Assignment.objects.filter(track=track).count() == 25
+
+
+def test_a_job_that_fails_in_a_real_worker_is_marked_failed(celery_worker_on_redis, home_page, monkeypatch):
+    def disk_full(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services, "run_assignment_batch", disk_full)
+    track = LearningTrackPageFactory(parent=CatalogPageFactory(parent=home_page))
+    batch = AssignmentBatch.objects.create(
+        organisation=OrganisationFactory(), track=track, due_date=datetime.date(2027, 1, 1), audience="all"
+    )
+    run_assignment_batch.delay(batch.pk)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and batch.status != AssignmentBatch.Status.FAILED:
+        time.sleep(0.1)
+        batch.refresh_from_db()
+    assert (batch.status, batch.error) == (AssignmentBatch.Status.FAILED, str(FAILURE_REASON))

@@ -78,6 +78,30 @@ def test_missing_answers_are_a_400_that_keeps_the_given_ones(client, world):
     assert ModuleProgress.objects.get(module=check_module).answers == {answer_key(block_id, 0): "1"}
 
 
+def test_reading_a_module_writes_nothing(client, world):
+    track = world["track"]
+    services.enrol(user=world["anna"], track=track)
+    client.force_login(world["anna"])
+    assert client.get(modules(track)[1].url).status_code == 200
+    assert not ModuleProgress.objects.exists()
+    assert Enrolment.objects.get(user=world["anna"]).last_module is None
+
+
+def test_an_answer_that_is_not_a_choice_is_refused_and_nothing_is_kept(client, world):
+    track = world["track"]
+    services.enrol(user=world["anna"], track=track)
+    check_module = modules(track)[1]
+    block_id = check_module.knowledge_checks()[0].id
+    client.force_login(world["anna"])
+    response = client.post(check_module.url, {answer_key(block_id, 0): "7", answer_key(block_id, 1): "0"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert f'<div class="utrecht-form-field-error-message" id="{answer_key(block_id, 0)}-error">' in html
+    assert "Kies een van de antwoorden." in html
+    assert f'id="{answer_key(block_id, 1)}-0" name="{answer_key(block_id, 1)}" value="0" checked' in html
+    assert not ModuleProgress.objects.exists()
+
+
 def test_modules_are_for_enrolled_learners_only(client, world):
     reading = modules(world["track"])[0]
     response = client.get(reading.url)
