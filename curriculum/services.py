@@ -16,6 +16,7 @@ from .models import (
     Assignment,
     AssignmentBatch,
     Enrolment,
+    Format,
     LearningPath,
     LearningTrackPage,
     ModulePage,
@@ -141,14 +142,36 @@ def complete_track_if_done(*, enrolment: Enrolment) -> bool:
     )
     if not required or done != set(required):
         return False
+    _complete(enrolment=enrolment)
+    return True
+
+
+@transaction.atomic
+def complete_by_attendance(*, user: User, track: LearningTrackPage) -> bool:
+    """Complete a track of the learning-circle format whose circle says the learner attended
+    enough sessions (circles decides that; a track has no modules to count then). Enrols
+    first where needed, without asking HR: attending was the learning. Returns whether this
+    completed the track; the certificate follows as for any completed track."""
+    if track.format != Format.LEARNING_CIRCLE:
+        raise ValidationError(_("Alleen een leergang in de vorm 'leerkring' rond je af door bijeenkomsten."))
+    enrolment, _created = Enrolment.objects.select_for_update().get_or_create(
+        user=user, track=track, defaults={"status": Enrolment.Status.ACTIVE, "started_at": timezone.now()}
+    )
+    if enrolment.status == Enrolment.Status.COMPLETED:
+        return False
+    _complete(enrolment=enrolment)
+    return True
+
+
+def _complete(*, enrolment: Enrolment) -> None:
     enrolment.status = Enrolment.Status.COMPLETED
     enrolment.completed_at = timezone.now()
-    enrolment.save(update_fields=["status", "completed_at"])
+    enrolment.started_at = enrolment.started_at or enrolment.completed_at
+    enrolment.save(update_fields=["status", "completed_at", "started_at"])
     user = enrolment.user
     transaction.on_commit(lambda: track_completed.send(sender=Enrolment, enrolment=enrolment))
     for path in selectors.paths_completed_by(user=user, track=enrolment.track):
         transaction.on_commit(lambda path=path: path_completed.send(sender=LearningPath, user=user, path=path))
-    return True
 
 
 # Assignment by HR ------------------------------------------------------------------

@@ -387,3 +387,21 @@ def test_status_summary_counts_each_status(track, zeist):
     Enrolment.objects.create(user=people[1], track=track, status=Enrolment.Status.ACTIVE)
     summary = status_summary(with_status(Assignment.objects.all(), today=TODAY + datetime.timedelta(days=1)))
     assert summary == {"total": 4, "not_started": 2, "busy": 1, "finished": 1, "late": 3}
+
+
+def test_attendance_completes_a_learning_circle_track_once(home_page):
+    from curriculum.models import Format
+    from tests.curriculum.factories import CatalogPageFactory
+
+    catalog = CatalogPageFactory(parent=home_page)
+    circle_track = LearningTrackPageFactory(parent=catalog, format=Format.LEARNING_CIRCLE, requires_approval=True)
+    other_track = LearningTrackPageFactory(parent=catalog, format=Format.ELEARNING)
+    learner = UserFactory()
+    assert services.complete_by_attendance(user=learner, track=circle_track)
+    enrolment = Enrolment.objects.get(user=learner, track=circle_track)
+    assert enrolment.status == Enrolment.Status.COMPLETED
+    assert enrolment.started_at
+    assert enrolment.completed_at
+    assert not services.complete_by_attendance(user=learner, track=circle_track)
+    with pytest.raises(ValidationError):
+        services.complete_by_attendance(user=learner, track=other_track)
