@@ -11,6 +11,7 @@ See ../shared/domain/leerkring-projectondersteuners.txt for how such a circle wo
 
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,6 +19,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -29,10 +31,11 @@ from common.storage import private_storage
 from common.tokens import new_token
 from curriculum.models import LearningTrackPage
 from curriculum.models.pages import Format
+from people.models import Membership, User
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 # The site's own addresses under /leerkringen/ (circles/urls.py); no circle may take them.
-RESERVED_SLUGS = {"beheer", "bijeenkomsten", "agenda", "mijn"}
+RESERVED_SLUGS = {"beheer", "bijeenkomsten", "agenda", "mijn", "uitnodigingen"}
 
 
 class CircleIndexPage(TranslatablePageMixin, Page):
@@ -50,6 +53,42 @@ class CircleIndexPage(TranslatablePageMixin, Page):
 
     class Meta:
         verbose_name = _("overzicht leerkringen")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import circle_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(circle_index_context(index=self, user=request.user))
+        return context
+
+
+class LearningCirclePageForm(WagtailAdminPageForm):
+    """The admin form of a circle: its organisers are people with the organiser role. The
+    choice lists those people (and whoever organises the circle already, so that someone who
+    lost the role is shown, and refused, instead of dropped without a word)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "organisers" in self.fields:
+            current = self.instance.organisers.all() if self.instance.pk else User.objects.none()
+            self.fields["organisers"].queryset = User.objects.filter(
+                models.Q(memberships__role=Membership.Role.ORGANISER) | models.Q(pk__in=current.values("pk"))
+            ).distinct()
+
+    def clean_organisers(self):
+        organisers = self.cleaned_data["organisers"]
+        with_role = set(
+            Membership.objects.filter(
+                user__in=organisers, role=Membership.Role.ORGANISER, user__is_active=True
+            ).values_list("user_id", flat=True)
+        )
+        without = [str(user) for user in organisers if user.pk not in with_role]
+        if without:
+            raise ValidationError(
+                _("Alleen leerkringorganisatoren kunnen een leerkring organiseren. Geen organisator: %(names)s."),
+                params={"names": ", ".join(without)},
+            )
+        return organisers
 
 
 class LearningCirclePage(Page):
@@ -114,7 +153,10 @@ class LearningCirclePage(Page):
         FieldPanel("theme"),
         FieldPanel("description"),
         FieldPanel("role_profiles"),
-        MultiFieldPanel([FieldPanel("organisers"), FieldPanel("membership")], heading=_("Organisatie en lidmaatschap")),
+        MultiFieldPanel(
+            [FieldPanel("organisers", widget=forms.CheckboxSelectMultiple), FieldPanel("membership")],
+            heading=_("Organisatie en lidmaatschap"),
+        ),
         MultiFieldPanel(
             [FieldPanel("track"), FieldPanel("sessions_required")], heading=_("Meetellen voor een leergang")
         ),
@@ -124,10 +166,18 @@ class LearningCirclePage(Page):
     parent_page_types = ["circles.CircleIndexPage"]
     subpage_types = []
     template = "circles/learning_circle_page.html"
+    base_form_class = LearningCirclePageForm
 
     class Meta:
         verbose_name = _("leerkring")
         verbose_name_plural = _("leerkringen")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import circle_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(circle_page_context(circle=self, user=request.user))
+        return context
 
     def clean(self):
         super().clean()
@@ -204,10 +254,24 @@ class IntakeAnswer(models.Model):
 class CircleMember(models.Model):
     """Membership of a circle. Leaving keeps the row (left_at) so attendance history stays."""
 
-    circle = models.ForeignKey(LearningCirclePage, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="circle_memberships")
-    joined_at = models.DateTimeField(_("lid sinds"), default=timezone.now)
-    left_at = models.DateTimeField(_("gestopt op"), null=True, blank=True)
+    circle = models.ForeignKey(
+        LearningCirclePage,
+        verbose_name=_("leerkring"),
+        on_delete=models.CASCADE,
+        related_name="members",
+        help_text=_("De leerkring waar de persoon lid van is."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="circle_memberships",
+        help_text=_("Het lid."),
+    )
+    joined_at = models.DateTimeField(_("lid sinds"), default=timezone.now, help_text=_("Wanneer de persoon lid werd."))
+    left_at = models.DateTimeField(
+        _("gestopt op"), null=True, blank=True, help_text=_("Wanneer de persoon stopte; leeg voor een lid.")
+    )
 
     class Meta:
         verbose_name = _("lid van een leerkring")
@@ -226,11 +290,27 @@ class CircleMember(models.Model):
 class CircleInvitation(models.Model):
     """For an invitation-only circle: an organiser lets someone in by email address."""
 
-    circle = models.ForeignKey(LearningCirclePage, on_delete=models.CASCADE, related_name="invitations")
-    email = models.EmailField(_("e-mailadres"))
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    accepted_at = models.DateTimeField(null=True, blank=True)
+    circle = models.ForeignKey(
+        LearningCirclePage,
+        verbose_name=_("leerkring"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        help_text=_("De leerkring waarvoor de uitnodiging geldt."),
+    )
+    email = models.EmailField(_("e-mailadres"), help_text=_("Wie met dit geverifieerde adres inlogt, kan lid worden."))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("De organisator die uitnodigde."),
+    )
+    created_at = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
+    accepted_at = models.DateTimeField(
+        _("aangenomen op"), null=True, blank=True, help_text=_("Wanneer de persoon lid werd; leeg als dat nog niet is.")
+    )
 
     class Meta:
         verbose_name = _("uitnodiging voor een leerkring")
@@ -248,15 +328,21 @@ class Session(models.Model):
         SCHEDULED = "scheduled", _("Gepland")
         CANCELLED = "cancelled", _("Afgelast")
 
-    circle = models.ForeignKey(LearningCirclePage, on_delete=models.CASCADE, related_name="sessions")
+    circle = models.ForeignKey(
+        LearningCirclePage,
+        verbose_name=_("leerkring"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        help_text=_("De leerkring van de bijeenkomst."),
+    )
     theme = models.CharField(
         _("centraal thema"), max_length=200, help_text=_("Het onderwerp van deze bijeenkomst, in een regel.")
     )
     agenda = RichTextField(
         _("agenda"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("Het programma: wat er wanneer gebeurt.")
     )
-    starts_at = models.DateTimeField(_("begint om"))
-    ends_at = models.DateTimeField(_("eindigt om"))
+    starts_at = models.DateTimeField(_("begint om"), help_text=_("Datum en begintijd, Nederlandse tijd."))
+    ends_at = models.DateTimeField(_("eindigt om"), help_text=_("Datum en eindtijd, Nederlandse tijd."))
     online_url = models.URLField(
         _("link naar de online bijeenkomst"),
         max_length=500,
@@ -274,7 +360,13 @@ class Session(models.Model):
     registration_deadline = models.DateTimeField(
         _("aanmelden kan tot"), null=True, blank=True, help_text=_("Laat leeg om aanmelden tot de start toe te staan.")
     )
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
+        help_text=_("Gepland, of afgelast (wie zich had aangemeld, kreeg bericht)."),
+    )
     # iCalendar: one UID for the life of the session, SEQUENCE raised on every change that
     # matters to a calendar (time, place, cancellation).
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -283,11 +375,21 @@ class Session(models.Model):
     report = RichTextField(
         _("verslag"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("Wat er besproken is; alleen voor leden.")
     )
-    report_published_at = models.DateTimeField(_("verslag gepubliceerd op"), null=True, blank=True)
+    report_published_at = models.DateTimeField(
+        _("verslag gepubliceerd op"), null=True, blank=True, help_text=_("Leeg zolang het verslag een concept is.")
+    )
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("De organisator die de bijeenkomst aanmaakte."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -353,13 +455,38 @@ class Registration(models.Model):
         WAITLISTED = "waitlisted", _("Op de wachtlijst")
         CANCELLED = "cancelled", _("Afgemeld")
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_registrations")
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
-    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
-    promoted_at = models.DateTimeField(_("van de wachtlijst op"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
-    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    session = models.ForeignKey(
+        Session,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        help_text=_("De bijeenkomst waarvoor de persoon zich aanmeldde."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="session_registrations",
+        help_text=_("Wie zich aanmeldde."),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, help_text=_("Aangemeld, op de wachtlijst of afgemeld.")
+    )
+    created_at = models.DateTimeField(
+        _("aangemeld op"), default=timezone.now, help_text=_("Bepaalt de volgorde op de wachtlijst.")
+    )
+    promoted_at = models.DateTimeField(
+        _("van de wachtlijst op"), null=True, blank=True, help_text=_("Wanneer de persoon een plaats kreeg.")
+    )
+    cancelled_at = models.DateTimeField(
+        _("afgemeld op"), null=True, blank=True, help_text=_("Wanneer de persoon zich afmeldde.")
+    )
+    reminder_sent_at = models.DateTimeField(
+        _("herinnering verstuurd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de herinnering van de dag ervoor ging."),
+    )
 
     class Meta:
         verbose_name = _("aanmelding")

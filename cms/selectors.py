@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from assessments.selectors import development_plan, latest_attempts
 from careers.selectors import career_record, current_roles_of, next_steps_for
 from certificates.selectors import of_holder
+from circles.attendance import attended_sessions, circle_participation_for_hr
 from curriculum.selectors import assignment_overview, learner_learning, pending_requests, recent_batches
 from people.models import Membership, User
 from people.selectors import organisations_advised_by, users_visible_to_hr
@@ -25,7 +26,13 @@ def learner_dashboard(*, user: User, today: datetime.date) -> dict:
         "self_assessments": latest_attempts(user=user),
         "certificates": of_holder(user=user),
         **learner_learning(user=user, today=today),
+        **circle_learning(user=user),
     }
+
+
+def circle_learning(*, user: User) -> dict:
+    sessions = list(attended_sessions(user=user))
+    return {"attended_sessions": sessions, "attended_hours": round(sum(session.hours for session in sessions), 2)}
 
 
 def hr_dashboard(*, adviser: User, organisations: list, today: datetime.date) -> dict:
@@ -33,6 +40,22 @@ def hr_dashboard(*, adviser: User, organisations: list, today: datetime.date) ->
         "overview": assignment_overview(organisations=organisations, today=today),
         "pending_requests": pending_requests(decider=adviser, organisations=organisations),
         "batches": recent_batches(organisations=organisations, limit=5),
+        **circle_participation(adviser=adviser),
+    }
+
+
+CIRCLE_ROWS = 50
+
+
+def circle_participation(*, adviser: User) -> dict:
+    """Learning-circle participation of the adviser's own people only (a circle spans
+    organisations: its other members never show here)."""
+    rows = circle_participation_for_hr(adviser=adviser)
+    return {
+        "circle_rows": rows[:CIRCLE_ROWS],
+        "circle_rows_more": max(0, len(rows) - CIRCLE_ROWS),
+        "circle_people": len({row.person.pk for row in rows}),
+        "circle_hours": round(sum(row.hours for row in rows), 2),
     }
 
 

@@ -290,6 +290,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "curriculum.tasks.send_overdue_digests",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     },
+    # Hourly: each place in a learning-circle session is reminded about 24 hours ahead.
+    "circles-session-reminders": {
+        "task": "circles.tasks.send_session_reminders",
+        "schedule": crontab(minute=5),
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True

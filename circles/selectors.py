@@ -1,0 +1,352 @@
+"""Reads about learning circles: the pages, the session pages, the feeds and the reminders.
+
+Every page asks a fixed number of queries, however many members and sessions a circle has.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from allauth.account.models import EmailAddress
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from careers.models import RoleProfilePage
+from people.models import Membership, Organisation, User
+
+from .models import (
+    CalendarFeed,
+    CircleIndexPage,
+    CircleInvitation,
+    CircleMember,
+    LearningCirclePage,
+    Registration,
+    Session,
+)
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# A reminder goes out this long before a session starts (the hourly job sends it then; a
+# registration made later gets it at once).
+REMINDER_LEAD = datetime.timedelta(hours=24)
+PAST_SESSIONS_SHOWN = 12
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+# The personal feed keeps sessions this long after they took place, so a subscribed
+# calendar does not lose its history at once.
+FEED_HISTORY = datetime.timedelta(days=365)
+
+
+def circles_organised_by(*, user: User) -> QuerySet[LearningCirclePage]:
+    """The circles ``user`` organises, as long as they hold the organiser role."""
+    if not user.is_authenticated or not user.is_active:
+        return LearningCirclePage.objects.none()
+    if not Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).exists():
+        return LearningCirclePage.objects.none()
+    return LearningCirclePage.objects.filter(organisers=user)
+
+
+def is_organiser(*, circle: LearningCirclePage, user: User) -> bool:
+    return circles_organised_by(user=user).filter(pk=circle.pk).exists()
+
+
+def active_membership(*, circle: LearningCirclePage, user: User) -> CircleMember | None:
+    if not user.is_authenticated:
+        return None
+    return CircleMember.objects.filter(circle=circle, user=user, left_at__isnull=True).first()
+
+
+def is_member(*, circle: LearningCirclePage, user: User) -> bool:
+    return active_membership(circle=circle, user=user) is not None
+
+
+def verified_emails(*, user: User) -> set[str]:
+    """The addresses ``user`` proved to own, in lower case."""
+    if not user.is_authenticated:
+        return set()
+    return {
+        email.lower() for email in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    }
+
+
+def pending_invitation(*, circle: LearningCirclePage, user: User) -> CircleInvitation | None:
+    """An invitation to ``circle`` for one of the verified addresses of ``user``."""
+    emails = verified_emails(user=user)
+    if not emails:
+        return None
+    return CircleInvitation.objects.filter(circle=circle, email__in=emails, accepted_at__isnull=True).first()
+
+
+def invitations_of(*, circle: LearningCirclePage) -> QuerySet[CircleInvitation]:
+    return CircleInvitation.objects.filter(circle=circle).order_by("accepted_at", "-created_at", "email")
+
+
+def member_count(*, circle: LearningCirclePage) -> int:
+    return CircleMember.objects.filter(circle=circle, left_at__isnull=True).count()
+
+
+def members_by_organisation_kind(*, circle: LearningCirclePage) -> list[tuple[str, int]]:
+    """How many members come from each kind of organisation (gemeente, provincie, ...),
+    most first. Counts, never names: a circle's page shows no member list. A person with
+    memberships in two kinds of organisation counts for both."""
+    rows = (
+        Membership.objects.filter(user__circle_memberships__circle=circle, user__circle_memberships__left_at=None)
+        .values("organisation__kind")
+        .annotate(members=Count("user", distinct=True))
+        .order_by("-members", "organisation__kind")
+    )
+    labels = dict(Organisation.Kind.choices)
+    return [(labels.get(row["organisation__kind"], row["organisation__kind"]), row["members"]) for row in rows]
+
+
+@dataclass
+class SessionRow:
+    """A session as a list shows it, with its counts and the reader's own registration."""
+
+    session: Session
+    registered: int
+    waitlisted: int
+    my_status: str | None
+
+    @property
+    def places_left(self) -> int:
+        return max(0, self.session.capacity - self.registered)
+
+
+def with_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    return sessions.annotate(
+        registered_count=Count("registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)),
+        waitlist_count=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED)),
+    )
+
+
+def _rows(sessions: list[Session], user: User) -> list[SessionRow]:
+    mine = {}
+    if user.is_authenticated and sessions:
+        mine = dict(
+            Registration.objects.filter(user=user, session__in=[session.pk for session in sessions]).values_list(
+                "session_id", "status"
+            )
+        )
+    return [
+        SessionRow(
+            session=session,
+            registered=session.registered_count,
+            waitlisted=session.waitlist_count,
+            my_status=mine.get(session.pk),
+        )
+        for session in sessions
+    ]
+
+
+def circle_page_context(*, circle: LearningCirclePage, user: User) -> dict:
+    """What the page of a circle shows: counts by kind of organisation, upcoming and past
+    sessions, the reader's membership or invitation and, for its organisers, their tools."""
+    if circle.pk is None:  # a preview of a page not saved yet
+        return {"member_count": 0, "member_kinds": [], "upcoming": [], "past": [], "role_profiles": []}
+    now = timezone.now()
+    sessions = with_counts(Session.objects.filter(circle=circle))
+    upcoming = list(sessions.filter(ends_at__gt=now).order_by("starts_at"))
+    past = list(sessions.filter(ends_at__lte=now).order_by("-starts_at")[:PAST_SESSIONS_SHOWN])
+    membership = active_membership(circle=circle, user=user)
+    organiser = is_organiser(circle=circle, user=user)
+    return {
+        "member_count": member_count(circle=circle),
+        "member_kinds": members_by_organisation_kind(circle=circle),
+        "role_profiles": list(
+            RoleProfilePage.objects.live()
+            .filter(pk__in=[profile.pk for profile in circle.role_profiles.all()])
+            .order_by("title")
+        ),
+        "organiser_names": sorted(str(person) for person in circle.organisers.all()),
+        "upcoming": _rows(upcoming, user),
+        "past": _rows(past, user),
+        "membership": membership,
+        "invitation": None if membership else pending_invitation(circle=circle, user=user),
+        "is_organiser": organiser,
+        "latest_session": (Session.objects.filter(circle=circle).order_by("-starts_at").first() if organiser else None),
+    }
+
+
+def circle_index_context(*, index: CircleIndexPage, user: User) -> dict:
+    """The circles under the index, each with its number of members and next session."""
+    now = timezone.now()
+    next_session = Session.objects.filter(
+        circle=OuterRef("pk"), status=Session.Status.SCHEDULED, starts_at__gt=now
+    ).order_by("starts_at")
+    members = (
+        CircleMember.objects.filter(circle=OuterRef("pk"), left_at__isnull=True)
+        .values("circle")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    circles = list(
+        LearningCirclePage.objects.live()
+        .child_of(index.content_source)
+        .annotate(
+            member_total=Coalesce(Subquery(members, output_field=IntegerField()), Value(0)),
+            next_starts_at=Subquery(next_session.values("starts_at")[:1]),
+            next_theme=Subquery(next_session.values("theme")[:1]),
+        )
+        .order_by("path")
+    )
+    mine = set()
+    if user.is_authenticated:
+        mine = set(
+            CircleMember.objects.filter(user=user, left_at__isnull=True, circle__in=circles).values_list(
+                "circle_id", flat=True
+            )
+        )
+    return {"circles": [(circle, circle.pk in mine) for circle in circles]}
+
+
+def live_session(*, session_id: int) -> Session | None:
+    """A session of a published circle, with its circle."""
+    return Session.objects.select_related("circle").filter(pk=session_id, circle__live=True).first()
+
+
+def registration_of(*, session: Session, user: User) -> Registration | None:
+    if not user.is_authenticated:
+        return None
+    return Registration.objects.filter(session=session, user=user).first()
+
+
+def waitlist_position(*, registration: Registration) -> int:
+    """1 for the first in line."""
+    return (
+        Registration.objects.filter(session_id=registration.session_id, status=Registration.Status.WAITLISTED)
+        .filter(
+            Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+        )
+        .count()
+        + 1
+    )
+
+
+def session_counts(*, session: Session) -> tuple[int, int]:
+    """(registered, waitlisted)."""
+    counts = dict(
+        Registration.objects.filter(session=session)
+        .exclude(status=Registration.Status.CANCELLED)
+        .values_list("status")
+        .annotate(total=Count("pk"))
+    )
+    return counts.get(Registration.Status.REGISTERED, 0), counts.get(Registration.Status.WAITLISTED, 0)
+
+
+def can_see_private_details(*, session: Session, user: User, registration: Registration | None) -> bool:
+    """The meeting link and the address: for those registered (not waitlisted) and the
+    circle's organisers."""
+    if registration is not None and registration.status == Registration.Status.REGISTERED:
+        return True
+    return is_organiser(circle=session.circle, user=user)
+
+
+def session_page_context(*, session: Session, user: User) -> dict:
+    circle = session.circle
+    registration = registration_of(session=session, user=user)
+    registered, waitlisted = session_counts(session=session)
+    now = timezone.now()
+    membership = active_membership(circle=circle, user=user)
+    active = registration is not None and registration.status != Registration.Status.CANCELLED
+    return {
+        "session": session,
+        "circle": circle,
+        "registration": registration if active else None,
+        "position": (
+            waitlist_position(registration=registration)
+            if registration and registration.status == Registration.Status.WAITLISTED
+            else None
+        ),
+        "registered_count": registered,
+        "waitlist_count": waitlisted,
+        "places_left": max(0, session.capacity - registered),
+        "membership": membership,
+        "invitation": None if membership else pending_invitation(circle=circle, user=user),
+        "is_organiser": is_organiser(circle=circle, user=user),
+        "show_private": can_see_private_details(session=session, user=user, registration=registration),
+        "refusal": registration_refusal(session=session, now=now),
+        "has_started": session.starts_at <= now,
+        "has_ended": session.ends_at <= now,
+    }
+
+
+def registration_refusal(*, session: Session, now: datetime.datetime) -> str | None:
+    """Why nobody can register for ``session`` now, in words for the page; None if they can."""
+    if session.is_cancelled:
+        return _("Deze bijeenkomst is afgelast. Aanmelden kan niet meer.")
+    if session.starts_at <= now:
+        return _("Deze bijeenkomst is al begonnen. Aanmelden kan niet meer.")
+    if session.registration_deadline and session.registration_deadline < now:
+        deadline = timezone.localtime(session.registration_deadline, AMSTERDAM)
+        return _("Aanmelden kon tot %(deadline)s. Die termijn is voorbij.") % {
+            "deadline": deadline.strftime("%d-%m-%Y %H:%M")
+        }
+    return None
+
+
+def my_sessions(*, user: User) -> list[Registration]:
+    """The registrations of ``user`` (a place or on the waitlist) for sessions that have not
+    ended, soonest first."""
+    return list(
+        Registration.objects.filter(
+            user=user,
+            status__in=[Registration.Status.REGISTERED, Registration.Status.WAITLISTED],
+            session__ends_at__gt=timezone.now(),
+            session__circle__live=True,
+        )
+        .select_related("session", "session__circle")
+        .order_by("session__starts_at")
+    )
+
+
+def circle_feed_sessions(*, circle: LearningCirclePage) -> list[Session]:
+    return list(
+        Session.objects.filter(circle=circle, ends_at__gt=timezone.now() - FEED_HISTORY)
+        .select_related("circle")
+        .order_by("starts_at")
+    )
+
+
+def personal_feed_sessions(*, user: User) -> list[Session]:
+    """The sessions ``user`` holds a place for (cancelled sessions too, so that a
+    subscribed calendar shows them cancelled)."""
+    return list(
+        Session.objects.filter(
+            registrations__user=user,
+            registrations__status=Registration.Status.REGISTERED,
+            ends_at__gt=timezone.now() - FEED_HISTORY,
+            circle__live=True,
+        )
+        .select_related("circle")
+        .order_by("starts_at")
+    )
+
+
+def feed_by_token(*, token: str) -> CalendarFeed | None:
+    """The feed at a secret address; None for anything that is not one of our tokens (URL-safe
+    base64), so that odd bytes in an address never reach the database."""
+    if not TOKEN.fullmatch(token):
+        return None
+    return CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
+
+
+def reminders_due(*, now: datetime.datetime) -> QuerySet[Registration]:
+    """Places in sessions that start within ``REMINDER_LEAD`` and whose holder has had no
+    reminder yet."""
+    return (
+        Registration.objects.filter(
+            status=Registration.Status.REGISTERED,
+            reminder_sent_at__isnull=True,
+            session__status=Session.Status.SCHEDULED,
+            session__starts_at__gt=now,
+            session__starts_at__lte=now + REMINDER_LEAD,
+        )
+        .select_related("session", "session__circle", "user")
+        .order_by("session__starts_at", "pk")
+    )
+
+
+def in_reminder_window(*, session: Session, now: datetime.datetime) -> bool:
+    return now < session.starts_at <= now + REMINDER_LEAD
