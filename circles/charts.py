@@ -17,8 +17,8 @@ BAR_H, BAR_GAP, ROW_GAP, AXIS_H = 14, 3, 14, 26
 # one gets an outline so it stands out against the page, the third series is green.
 SERIES_LOOKS = (
     ("spil-chart__bar", ""),
-    ("spil-chart__bar spil-chart__bar--required", "stroke: var(--spil-color-primary); stroke-width: 1"),
-    ("spil-chart__bar", "fill: var(--spil-color-success)"),
+    ("spil-chart__bar spil-chart__bar--second", ""),
+    ("spil-chart__bar spil-chart__bar--third", ""),
 )
 MAX_LABEL = 32
 

@@ -237,6 +237,8 @@ class IntakeQuestion(Orderable):
 
 
 class IntakeAnswer(models.Model):
+    # Not content: Wagtail's reference index need not track it (one write less per row).
+    wagtail_reference_index_ignore = True
     question = models.ForeignKey(IntakeQuestion, on_delete=models.CASCADE, related_name="answers")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     value = models.CharField(_("antwoord"), max_length=200)
@@ -253,6 +255,9 @@ class IntakeAnswer(models.Model):
 
 class CircleMember(models.Model):
     """Membership of a circle. Leaving keeps the row (left_at) so attendance history stays."""
+
+    # Not content: Wagtail's reference index need not track it (one write less per row).
+    wagtail_reference_index_ignore = True
 
     circle = models.ForeignKey(
         LearningCirclePage,
@@ -289,6 +294,9 @@ class CircleMember(models.Model):
 
 class CircleInvitation(models.Model):
     """For an invitation-only circle: an organiser lets someone in by email address."""
+
+    # Not content: Wagtail's reference index need not track it (one write less per row).
+    wagtail_reference_index_ignore = True
 
     circle = models.ForeignKey(
         LearningCirclePage,
@@ -450,6 +458,9 @@ class Registration(models.Model):
     """Aanmelden voor een bijeenkomst: a place, or a place on the waitlist (first come,
     first promoted: ``created_at`` orders the line)."""
 
+    # Not content: Wagtail's reference index need not track it (one write less per row).
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Aangemeld")
         WAITLISTED = "waitlisted", _("Op de wachtlijst")
@@ -503,6 +514,9 @@ class Attendance(models.Model):
     """Who was there. A walk-in without an account is kept by name and email; everyone
     else by their account, never by a display name."""
 
+    # Not content: Wagtail's reference index need not track it (one write less per row).
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PRESENT = "present", _("Aanwezig")
         ABSENT = "absent", _("Afwezig")
@@ -540,6 +554,8 @@ class Attendance(models.Model):
 
 
 class Feedback(models.Model):
+    # Not content: Wagtail's reference index need not track it (one write less per row).
+    wagtail_reference_index_ignore = True
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="feedback")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     rating = models.PositiveSmallIntegerField(
@@ -562,6 +578,9 @@ class Feedback(models.Model):
 
 class CalendarFeed(models.Model):
     """The secret address of a person's own calendar feed; resetting makes a new one."""
+
+    # Not content: Wagtail's reference index need not track it (one write less per row).
+    wagtail_reference_index_ignore = True
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
     token = models.CharField(max_length=64, unique=True, default=new_token)

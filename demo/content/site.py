@@ -9,6 +9,7 @@ HOME_CARDS = [
     ("zelfscans", "Zelfscans", "Zie waar je staat ten opzichte van je functie, en welke leergangen helpen."),
     ("functieprofielen", "Functieprofielen", "Wat projectondersteuning, PMO en managementondersteuning van je vragen."),
     ("loopbaanpaden", "Loopbaanpaden", "Van projectondersteuner naar PMO'er, of van schaal 6 naar schaal 8."),
+    ("leerkringen", "Leerkringen", "Leer online van collega's bij andere overheden, telkens anderhalf uur."),
 ]
 
 HOME_LEAD_EN = "Spil is for everyone who keeps projects and managers in government running."
@@ -21,6 +22,10 @@ HOME_CARDS_EN = {
     "zelfscans": ("Self-scans", "See where you stand against your role, and which tracks will help."),
     "functieprofielen": ("Role profiles", "What project support, PMO and management support ask of you."),
     "loopbaanpaden": ("Career paths", "From project supporter to PMO officer, or from scale 6 to scale 8."),
+    "leerkringen": (
+        "Learning circles",
+        "Learn online from colleagues at other public bodies, an hour and a half at a time.",
+    ),
 }
 
 # The English versions of the home, index and content pages; tracks, modules, profiles and
@@ -51,6 +56,15 @@ TRANSLATIONS_EN = {
     "loopbaanpaden": {
         "title": "Career paths",
         "introduction": "Every role profile, and the steps people take from one to the next.",
+    },
+    "leerkringen": {
+        "title": "Learning circles",
+        "introduction": (
+            "In a learning circle you learn from colleagues who do the same work at another public body. You "
+            "meet online every few weeks around a theme, hear how others go about it and talk about your own "
+            "work in small groups. Every session you attend counts in your learning history. The circles "
+            "themselves are in Dutch."
+        ),
     },
     ACCESSIBILITY_SLUG: {
         "title": "Accessibility statement",

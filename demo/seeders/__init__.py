@@ -5,6 +5,7 @@ from cms.services import ensure_site
 from .assessments import seed_assessments
 from .careers import seed_careers
 from .certificates import seed_certificate_templates
+from .circles import seed_circles
 from .curriculum import seed_curriculum
 from .histories import seed_histories
 from .people import seed_people
@@ -24,6 +25,7 @@ def seed_demo(*, log=print) -> None:
         ("Self-assessments", seed_assessments(home=home)),
         ("Certificates", seed_certificate_templates()),
         ("Histories (new events)", seed_histories(users=users)),
+        ("Learning circles (new history)", seed_circles(home=home, users=users)),
     ]:
         log(f"{label}: " + (", ".join(f"{value} {name}" for name, value in counts.items()) or "none"))
     fill_home(home)

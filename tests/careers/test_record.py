@@ -155,7 +155,8 @@ def test_hr_dashboard_queries_are_constant(client, world, size, django_assert_ma
         CurrentRole.objects.create(user=person, profile=world["scale6"], since=DAY)
     client.force_login(world["hr_zeist"])
     client.get("/hr/")
-    with django_assert_max_num_queries(16):
+    # 20: four of them read the learning-circle participation of the organisation's people.
+    with django_assert_max_num_queries(20):
         response = client.get("/hr/")
     assert response.content.decode().count("MO schaal 6") == size
 

@@ -53,7 +53,7 @@ def test_demo_content_reads_in_english_in_the_navigation_and_the_index_pages(cli
     call_command("seed_demo", verbosity=0)
     client = english(client)
     home = soup_of(client.get("/"))
-    assert nav_labels(home) == ["Home", "Role profiles", "Career paths", "Learning offer", "Self-scans"]
+    assert nav_labels(home) == ["Home", "Role profiles", "Career paths", "Learning offer", "Self-scans", "Learning circles"]
     assert home.h1.get_text(strip=True) == "Spil"
     assert "Learn and grow" in home.main.get_text()
     for address, title in [
@@ -61,6 +61,7 @@ def test_demo_content_reads_in_english_in_the_navigation_and_the_index_pages(cli
         ("/functieprofielen/", "Role profiles"),
         ("/loopbaanpaden/", "Career paths"),
         ("/zelfscans/", "Self-scans"),
+        ("/leerkringen/", "Learning circles"),
         ("/toegankelijkheid/", "Accessibility statement"),
     ]:
         page = soup_of(client.get(address))
@@ -85,12 +86,12 @@ def test_demo_content_reads_in_english_in_the_navigation_and_the_index_pages(cli
     # Dutch readers see the Dutch pages at the same addresses.
     client.cookies["django_language"] = "nl"
     home = soup_of(client.get("/"))
-    assert nav_labels(home) == ["Home", "Functieprofielen", "Loopbaanpaden", "Leeraanbod", "Zelfscans"]
+    assert nav_labels(home) == ["Home", "Functieprofielen", "Loopbaanpaden", "Leeraanbod", "Zelfscans", "Leerkringen"]
     assert "lang" not in soup_of(client.get(track.url)).main.attrs
     # Seeding again keeps one translation per page.
     call_command("seed_demo", verbosity=0)
     english_locale = Locale.objects.get(language_code="en")
-    assert Page.objects.filter(locale=english_locale).count() == 6
+    assert Page.objects.filter(locale=english_locale).count() == 7
 
 
 def test_without_a_translation_the_dutch_page_is_shown(client, catalog):
