@@ -53,7 +53,14 @@ def test_demo_content_reads_in_english_in_the_navigation_and_the_index_pages(cli
     call_command("seed_demo", verbosity=0)
     client = english(client)
     home = soup_of(client.get("/"))
-    assert nav_labels(home) == ["Home", "Role profiles", "Career paths", "Learning offer", "Self-scans", "Learning circles"]
+    assert nav_labels(home) == [
+        "Home",
+        "Role profiles",
+        "Career paths",
+        "Learning offer",
+        "Self-scans",
+        "Learning circles",
+    ]
     assert home.h1.get_text(strip=True) == "Spil"
     assert "Learn and grow" in home.main.get_text()
     for address, title in [
