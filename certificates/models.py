@@ -196,6 +196,29 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         return preview_response(template=self)
 
 
+class StatusList(models.Model):
+    """A W3C Bitstring Status List for revocation: one bit per certificate, set when the
+    certificate is revoked. It is published as a signed ``BitstringStatusListCredential`` at a
+    stable URL, signed afresh (and stored) each time a bit changes. Certificates get a random
+    free index, so a list's order says nothing about who received a certificate when."""
+
+    # 131,072 bits (16 KB before compression), the minimum the specification advises so that
+    # one certificate's status cannot be told from the list's size.
+    DEFAULT_SIZE = 131_072
+
+    purpose = models.CharField(_("doel"), max_length=20, default="revocation", editable=False)
+    size = models.PositiveIntegerField(_("aantal plaatsen"), default=DEFAULT_SIZE, editable=False)
+    credential = models.JSONField(_("ondertekende statuslijst"), null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("statuslijst")
+        verbose_name_plural = _("statuslijsten")
+
+    def __str__(self):
+        return f"{self.purpose} {self.pk}"
+
+
 class Certificate(models.Model):
     """An issued certificate. What it says is copied in when it is issued, so it keeps
     saying the same thing when a name, a track or a template changes later."""
@@ -320,6 +343,18 @@ class Certificate(models.Model):
         blank=True,
         help_text=_("Alleen voor HR-adviseurs en beheerders; de houder ziet hem niet."),
     )
+    # The Open Badges credential, signed once when the certificate is issued; downloads serve it.
+    credential = models.JSONField(_("Open Badge"), null=True, blank=True, editable=False)
+    status_list = models.ForeignKey(
+        StatusList,
+        verbose_name=_("statuslijst"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="certificates",
+    )
+    status_index = models.PositiveIntegerField(_("plaats in de statuslijst"), null=True, blank=True, editable=False)
     # Private: served only by the permission-checked views, never by a URL of its own.
     pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/", storage=private_storage, blank=True)
     rendered_at = models.DateTimeField(
@@ -337,7 +372,8 @@ class Certificate(models.Model):
             models.CheckConstraint(
                 condition=Q(path__isnull=False, track__isnull=True) | Q(path__isnull=True, track__isnull=False),
                 name="certificate_path_xor_track",
-            )
+            ),
+            models.UniqueConstraint(fields=["status_list", "status_index"], name="one_certificate_per_status_bit"),
         ]
         indexes = [models.Index(fields=["user", "track"]), models.Index(fields=["expires_at"])]
 

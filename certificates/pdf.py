@@ -3,11 +3,13 @@
 WeasyPrint fetches nothing from the network. ``LocalFilesFetcher`` serves the project's own
 static files and uploaded media, and data: URIs; every other URL is refused. Learner data
 reaches the HTML only through Django's autoescaping (``certificate_html``).
+``finish_pdf`` mends three details of WeasyPrint's tagged PDF that a PDF/UA check reports.
 """
 
 import base64
 import datetime
 import io
+import re
 import threading
 from urllib.parse import unquote, urlsplit
 
@@ -130,12 +132,55 @@ def context_for(
         }
 
 
+# PDF points per CSS pixel: WeasyPrint lays out in CSS pixels and writes pages at zoom 1.
+POINTS_PER_PIXEL = 0.75
+PRINT_FLAG = 1 << 2
+# A run of what may not stand in a PostScript font name (anything but letters, digits, "-",
+# "_", "." and the subset tag's "+"), with the hyphens around it.
+NOT_IN_FONT_NAME = re.compile(rb"-*[^A-Za-z0-9+_.-]+-*")
+
+
+def postscript_name(name: bytes) -> bytes:
+    """b"/UDKGVI+Source-Sans-3," -> b"/UDKGVI+Source-Sans-3"."""
+    return b"/" + NOT_IN_FONT_NAME.sub(b"-", name.removeprefix(b"/")).strip(b"-")
+
+
+def finish_pdf(document, pdf) -> None:
+    """Mend WeasyPrint 70.0's PDF/UA output before it is written (its ``finisher`` hook).
+
+    - The Layout BBox of a Figure is in CSS pixels from the top left of the page, while a
+      structure attribute is in PDF points from the bottom left: the QR code's box lay
+      outside the page. Mapped the way WeasyPrint maps link rectangles.
+    - Link annotations lack the Print flag (WeasyPrint sets it for PDF/A only).
+    - Font names come from Pango's font description, which ends a family whose name ends
+      in a number with a comma ("Source Sans 3,"): not a valid PostScript name.
+
+    tests/certificates/test_pdf_details.py checks each in the produced PDF, so an upgrade
+    that fixes one upstream (and so makes a step here wrong) fails there."""
+    page_numbers = {reference: number for number, reference in enumerate(pdf.page_references)}
+    for pdf_object in pdf.objects:
+        if not isinstance(pdf_object, dict):
+            continue
+        kind = pdf_object.get("Type")
+        if kind == "/StructElem" and pdf_object.get("S") == "/Figure" and "BBox" in pdf_object.get("A", {}):
+            page_height = document.pages[page_numbers[pdf_object["Pg"]]].height
+            bbox = pdf_object["A"]["BBox"]
+            x1, y1, x2, y2 = bbox
+            bbox[:] = [POINTS_PER_PIXEL * value for value in (x1, page_height - y2, x2, page_height - y1)]
+        elif kind == "/Annot" and pdf_object.get("Subtype") == "/Link":
+            pdf_object["F"] = int(pdf_object.get("F", 0)) | PRINT_FLAG
+        elif kind in {"/Font", "/FontDescriptor"}:
+            for key in ("BaseFont", "FontName"):
+                if isinstance(pdf_object.get(key), bytes):
+                    pdf_object[key] = postscript_name(pdf_object[key])
+
+
 def render_pdf(context: dict) -> bytes:
     with translation.override(context["language"]):
         html = render_to_string("certificates/pdf.html", context)
     css, fonts = stylesheet()
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher(fail_on_errors=False))
-    return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1")
+    return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1", finisher=finish_pdf)
 
 
 def certificate_pdf(certificate) -> bytes:

@@ -19,6 +19,7 @@ from people.models import User
 from people.selectors import can_hr_see, hr_advisers_of
 from people.services import send_templated_email
 
+from . import openbadges, statuslist
 from .models import Certificate, CertificateTemplate, ExpiryReminder, RerenderBatch
 from .pdf import certificate_pdf
 from .selectors import may_receive_certificate, vouching_organisation
@@ -141,6 +142,7 @@ def issue(
             )
             certificate.number = number_for(certificate)
             certificate.save(update_fields=["number"])
+            openbadges.issue_credential(certificate)
             Certificate.objects.filter(user=user, track=track, path=path, superseded_at__isnull=True).exclude(
                 pk=certificate.pk
             ).update(superseded_at=issued_at)
@@ -193,6 +195,8 @@ def revoke(*, actor: User, certificate_id: int, reason: str) -> Certificate:
     certificate.revoked_by = actor
     certificate.revocation_reason = reason.strip()
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    if certificate.status_list_id:
+        statuslist.publish(certificate.status_list)
     return certificate
 
 

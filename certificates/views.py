@@ -15,12 +15,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from common.throttle import Throttle
+from curriculum.models import LearningPath, LearningTrackPage
 from people.decorators import hr_adviser_required
 from people.selectors import is_hr_adviser
 
-from . import openbadges, selectors, services
+from . import openbadges, selectors, services, statuslist
 from .forms import LookupForm, RevokeForm
-from .models import Certificate, CertificateTemplate, RerenderBatch
+from .models import Certificate, CertificateTemplate, RerenderBatch, StatusList
 
 # Lookups per window of LOOKUP_WINDOW seconds: per client address (a whole office may share
 # one), per looked-up certificate number (so surnames cannot be tried against one number),
@@ -109,23 +110,41 @@ def lookup(request):
     return render(request, "certificates/lookup.html", {"form": form}, status=status)
 
 
-def status(request, token: str):
-    """The credential status as a 1EdTech revocation list. It says only that the credential
-    is revoked and when: the reason HR gave stays internal."""
-    certificate = _certificate_or_404(token)
-    return JsonResponse(openbadges.revocation_list(certificate))
+def _json_ld(data: dict, *, indent=None) -> JsonResponse:
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": indent})
+    response["Content-Type"] = "application/ld+json"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@never_cache
+def status_list(request, list_id: int):
+    """A Bitstring Status List credential. Never cached, so a revocation shows at once. It
+    tells only which places are revoked; the reason HR gave stays internal."""
+    return _json_ld(statuslist.credential(get_object_or_404(StatusList, pk=list_id)))
+
+
+def achievement(request, kind: str, pk: int):
+    """What a track or path certificate stands for, at the achievement id its credentials use."""
+    if kind == "track":
+        subject = get_object_or_404(LearningTrackPage.objects.live(), pk=pk).specific
+        data = openbadges.achievement(name=subject.title, description=subject.summary, track=subject)
+    elif kind == "path":
+        subject = get_object_or_404(LearningPath, pk=pk)
+        data = openbadges.achievement(name=subject.title, description=subject.description, path=subject)
+    else:
+        raise Http404
+    return _json_ld({"@context": openbadges.CONTEXTS, **data})
 
 
 def issuer(request):
-    return JsonResponse(openbadges.issuer_profile(), json_dumps_params={"ensure_ascii": False})
+    return _json_ld(openbadges.issuer_profile())
 
 
 def badge(request, token: str):
+    """The certificate's Open Badges credential, as it was signed when issued."""
     certificate = _certificate_or_404(token)
-    response = JsonResponse(
-        openbadges.credential_for(certificate), json_dumps_params={"ensure_ascii": False, "indent": 2}
-    )
-    response["Content-Type"] = "application/ld+json"
+    response = _json_ld(openbadges.credential_for(certificate), indent=2)
     if request.GET.get("download"):
         response["Content-Disposition"] = f'attachment; filename="{certificate.number}.json"'
     return response

@@ -72,6 +72,8 @@ class CertificateViewSet(SnippetViewSet):
     search_fields = ["number", "holder_name", "achievement"]
     inspect_view_enabled = True
     inspect_view_class = CertificateInspectView
+    # The signed credential is for machines: its public JSON is a link away on the verification page.
+    inspect_view_fields_exclude = ["credential", "status_list", "status_index"]
     copy_view_enabled = False
     # Nobody edits a certificate here, but Wagtail still builds its form class (checks walk
     # it): never with the file widget, which would link the private PDF by a media URL.

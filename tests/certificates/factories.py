@@ -1,6 +1,6 @@
 import factory
 
-from certificates.models import Certificate, CertificateTemplate, ExpiryReminder, RerenderBatch
+from certificates.models import Certificate, CertificateTemplate, ExpiryReminder, RerenderBatch, StatusList
 from tests.curriculum.factories import LearningTrackPageFactory
 from tests.people.factories import UserFactory
 
@@ -49,3 +49,10 @@ class RerenderBatchFactory(factory.django.DjangoModelFactory):
 
     template = factory.SubFactory(CertificateTemplateFactory)
     requested_by = factory.SubFactory(UserFactory)
+
+
+class StatusListFactory(factory.django.DjangoModelFactory):
+    """An empty revocation list, not yet signed (``certificates.statuslist.publish`` signs it)."""
+
+    class Meta:
+        model = StatusList

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from certificates import openbadges, services, views
+from certificates import services, statuslist, views
 from certificates.models import Certificate, CertificateTemplate, RerenderBatch
 from common import throttle
 from people.models import User
@@ -53,8 +53,10 @@ def test_revoked_and_expired_show_their_status_at_once(client, certificate, worl
     assert "Ingetrokken" in html
     assert f"<strong>Ingetrokken</strong> op {day(timezone.now())}" in html
     assert "Geldig tot" not in html
-    status = client.get(f"/certificates/status/{certificate.token}/").json()
-    assert status["revokedCredentials"][0]["revoked"] is True
+    certificate.refresh_from_db()
+    status = client.get(f"/certificates/status-lists/{certificate.status_list_id}/").json()
+    bits = statuslist.decode(status["credentialSubject"]["encodedList"])
+    assert statuslist.is_set(bits, certificate.status_index)
 
 
 def test_the_revocation_reason_is_never_public(client, certificate, world, settings):
@@ -62,14 +64,9 @@ def test_the_revocation_reason_is_never_public(client, certificate, world, setti
     reason = "Fraude bij de eindtoets, gemeld door de docent"
     services.revoke(actor=world["hr"], certificate_id=certificate.pk, reason=reason)
     certificate.refresh_from_db()
-    status = client.get(f"/certificates/status/{certificate.token}/")
-    entry = status.json()["revokedCredentials"][0]
-    assert entry == {
-        "id": f"{settings.SITE_URL}/certificates/badge/{certificate.token}/",
-        "revoked": True,
-        "revokedAt": openbadges.iso(certificate.revoked_at),
-    }
-    assert status.json()["id"] == f"{settings.SITE_URL}/certificates/status/{certificate.token}/"
+    status = client.get(f"/certificates/status-lists/{certificate.status_list_id}/")
+    assert status.json()["id"] == f"{settings.SITE_URL}/certificates/status-lists/{certificate.status_list_id}/"
+    assert set(status.json()["credentialSubject"]) == {"id", "type", "statusPurpose", "encodedList"}
     public = [
         status,
         client.get(f"/certificates/verify/{certificate.token}/"),
@@ -189,7 +186,7 @@ def test_the_holder_downloads_pdf_and_badge(client, certificate, world):
     badge = client.get(f"/certificates/badge/{certificate.token}/?download=1")
     assert badge["Content-Type"] == "application/ld+json"
     assert "attachment" in badge["Content-Disposition"]
-    assert badge.json()["proof"]["cryptosuite"] == "eddsa-jcs-2022"
+    assert badge.json()["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
     assert client.get("/certificates/issuer/").json()["verificationMethod"][0]["type"] == "Multikey"
 
 
@@ -385,7 +382,7 @@ def test_no_page_or_json_links_the_stored_file(client, certificate, world):
     pages = [
         (None, f"/certificates/verify/{certificate.token}/"),
         (None, f"/certificates/badge/{certificate.token}/"),
-        (None, f"/certificates/status/{certificate.token}/"),
+        (None, f"/certificates/status-lists/{certificate.status_list_id}/"),
         (world["anna"], "/mijn/"),
         (world["hr"], "/hr/certificaten/"),
         (admin, "/admin/snippets/certificates/certificate/"),
