@@ -7,6 +7,13 @@ class PeopleConfig(AppConfig):
     name = "people"
     verbose_name = _("Mensen en organisaties")
     default_auto_field = "django.db.models.BigAutoField"
+    # This module defines a second app config (and imports Wagtail's): this one is "people".
+    default = True
+
+    def ready(self):
+        from . import audit
+
+        audit.register()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

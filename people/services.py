@@ -3,13 +3,16 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from .models import Membership, Organisation, OutgoingEmail, User
+from .selectors import removal_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -118,3 +121,68 @@ def deliver_email(*, email_id: int) -> bool:
         raise
     logger.info("email %s sent", email_id)
     return True
+
+
+# Changes an HR adviser makes to the people of their organisation. Each membership is saved
+# or deleted on its own (never QuerySet.update() or .delete() in bulk), so the audit log
+# records every one of them, with the adviser as the actor.
+
+
+def _require_adviser_of(*, adviser: User, organisation: Organisation) -> None:
+    if (
+        not adviser.is_active
+        or not Membership.objects.filter(user=adviser, organisation=organisation, role=Membership.Role.HR).exists()
+    ):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def change_team(*, adviser: User, person: User, organisation: Organisation, team: str) -> int:
+    """Put the person in ``team`` in the organisation (all their memberships there: a person
+    with two roles is in one team). Returns how many memberships changed."""
+    _require_adviser_of(adviser=adviser, organisation=organisation)
+    memberships = list(
+        Membership.objects.select_for_update()
+        .filter(user=person, organisation=organisation)
+        .select_related("user", "organisation")
+        .order_by("pk")
+    )
+    if not memberships:
+        raise ValidationError(
+            _("%(name)s hoort niet bij %(organisation)s.")
+            % {"name": person.get_full_name(), "organisation": organisation.name}
+        )
+    changed = 0
+    for membership in memberships:
+        if membership.team != team:
+            membership.team = team
+            membership.save(update_fields=["team"])
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def remove_from_organisation(*, adviser: User, person: User, organisation: Organisation) -> int:
+    """Remove the person from the organisation: their memberships there, in every role. Their
+    account, their memberships of other organisations and their learning records stay.
+    Refused (ValidationError) for the adviser themselves and for the last HR adviser.
+    Returns how many memberships were removed."""
+    _require_adviser_of(adviser=adviser, organisation=organisation)
+    # Two advisers removing each other at the same moment: the second waits for the first
+    # and then finds they no longer advise the organisation, or are the last adviser.
+    list(
+        Membership.objects.select_for_update()
+        .filter(organisation=organisation, role=Membership.Role.HR)
+        .values_list("pk", flat=True)
+    )
+    refusal = removal_refusal(adviser=adviser, person=person, organisation=organisation)
+    if refusal:
+        raise ValidationError(refusal)
+    memberships = list(
+        Membership.objects.filter(user=person, organisation=organisation).select_related("user", "organisation")
+    )
+    for membership in memberships:
+        membership.delete()
+    if memberships:
+        logger.info("user %s removed from organisation %s by %s", person.pk, organisation.pk, adviser.pk)
+    return len(memberships)
