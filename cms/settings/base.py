@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "circles",
+    "invitations",
+    "sso",
+    "provisioning",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -81,6 +84,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
+    "auditlog",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -101,11 +108,16 @@ MIDDLEWARE = [
     "cms.middleware.StripNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "cms.middleware.PrivateCacheMiddleware",
     "people.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Tracks each signed-in session per person, so a deactivated person is signed out everywhere.
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # With SPIL_REQUIRE_MFA: HR advisers, organisers, editors and admins set up two-step verification first.
+    "sso.middleware.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -180,8 +192,14 @@ ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
-ACCOUNT_FORMS = {"signup": "people.forms.SignupForm"}
-ACCOUNT_ADAPTER = "people.adapters.AccountAdapter"
+# sso's forms and adapter extend people's: no password (sign-up, login, reset, extra
+# address) where an organisation makes its single sign-on mandatory.
+ACCOUNT_FORMS = {
+    "signup": "sso.forms.SignupForm",
+    "reset_password": "sso.forms.ResetPasswordForm",
+    "add_email": "sso.forms.AddEmailForm",
+}
+ACCOUNT_ADAPTER = "sso.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Spil] "
 ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
@@ -194,7 +212,27 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Authenticator apps, passkeys and security keys (WebAuthn, with fido2 from allauth's mfa
+# extra), and recovery codes. Passkeys are a second step here, not a login of their own.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_ADAPTER = "sso.adapters.MFAAdapter"
+# HR advisers, learning-circle organisers, editors and platform admins must set up two-step
+# verification before anything else (sso.middleware); a sign-in through an identity
+# provider that asserts a second factor counts. Off only in dev and test settings.
+SPIL_REQUIRE_MFA = True
+# Organisations' single sign-on (sso/): allauth's OpenID Connect provider, one SocialApp per
+# organisation. Accounts are known by provider and subject, never by email address: no
+# sign-in or linking by a matching address, and a first sign-in with an address that has an
+# account already is refused (sso.adapters).
+SOCIALACCOUNT_ADAPTER = "sso.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 # Behind N reverse proxies, the client address is the N-th from the end of X-Forwarded-For;
 # rate limits (allauth's and the certificate lookup's) count per client, not per proxy.
 ALLAUTH_TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
@@ -319,3 +357,12 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Audit log
+# django-auditlog records changes to memberships and accounts (people/audit.py); the
+# middleware above names the signed-in person who made them. No client address: auditlog
+# would take the first X-Forwarded-For entry, which the client writes itself, and Spil
+# needs no address to say who changed what. Related records are logged by name (the
+# organisation, the person), so an entry stays readable after they are renamed or removed.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_USE_FK_STRING_REPRESENTATION = True

@@ -26,3 +26,7 @@ OPEN_BADGES_SIGNING_KEY = (
 # Without REDIS_URL tasks run inline. A task that fails for good then marks its row failed
 # (the progress page says so and offers a retry) instead of raising into the request.
 CELERY_TASK_EAGER_PROPAGATES = False
+# `make run` keeps its demo logins usable without setting up two-step verification.
+SPIL_REQUIRE_MFA = False
+# Passkeys on http://localhost:$PORT (a browser refuses them on 127.0.0.1, which is no domain).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -21,3 +21,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SEED_DEMO_ALLOWED = True
 OPEN_BADGES_SIGNING_KEY = "dGVzdC1vbmx5LWJhZGdlLXNpZ25pbmcta2V5LTMyYnk="
+# Tests that need two-step verification switch it on with the settings fixture.
+SPIL_REQUIRE_MFA = False

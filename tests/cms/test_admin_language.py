@@ -18,6 +18,7 @@ import functools
 import gettext
 import json
 import re
+import types
 from pathlib import Path
 
 import django
@@ -68,6 +69,8 @@ from tests.curriculum.factories import (
     ModulePageFactory,
 )
 from tests.people.factories import LearnerFactory, OrganisationFactory, OutgoingEmailFactory
+from tests.provisioning.factories import ScimTokenFactory
+from tests.sso.factories import IdentityProviderFactory
 
 # The apps at the top of the project (cms, people, careers, ...), not those from site-packages.
 OUR_APPS = {config.label for config in apps.get_app_configs() if Path(config.path).parent == Path(settings.BASE_DIR)}
@@ -108,13 +111,27 @@ def our_page_models() -> list[type[Page]]:
     )
 
 
+def _allows(policy, user, action: str) -> bool:
+    try:
+        return policy.user_has_permission(user, action)
+    except AttributeError:  # a policy that needs a real user: Wagtail's model permissions
+        return True
+
+
 def screens() -> list:
     params = []
     for viewset in our_viewsets():
         # Records that change only through their services (certificates, batches, mail) are
         # read-only in the admin: no add or edit screen to walk (tested where they live).
-        read_only = isinstance(policy_registry.get_by_type(viewset.model), ReadOnlyPermissionPolicy)
+        policy = policy_registry.get_by_type(viewset.model)
+        read_only = isinstance(policy, ReadOnlyPermissionPolicy)
         views = ["index"] if read_only else ["index", "add", "edit"]
+        # A policy may allow adding for the platform admin but no editing (SCIM keys): ask it.
+        superuser = types.SimpleNamespace(is_active=True, is_superuser=True)
+        if hasattr(policy, "user_has_permission") and not read_only:
+            views = ["index"] + [
+                view for view, action in (("add", "add"), ("edit", "change")) if _allows(policy, superuser, action)
+            ]
         if viewset.inspect_view_enabled:
             views.append("inspect")
         for view in views:
@@ -157,6 +174,7 @@ def world(home_page):
     circles = CircleIndexPageFactory(parent=home_page)
     circle = LearningCirclePageFactory(parent=circles)
     session = SessionFactory(circle=circle)
+    provider = IdentityProviderFactory()
     instances = [
         home_page,
         circles,
@@ -190,6 +208,9 @@ def world(home_page):
         membership.organisation,
         membership,
         membership.user,
+        ScimTokenFactory(organisation=membership.organisation),
+        provider,
+        provider.allowed_domains.get(),
     ]
     return {type(instance)._meta.label_lower: instance for instance in instances}
 
