@@ -52,6 +52,7 @@ bench: install
 	$(PY) -m benchmarks.assign
 	$(PY) -m benchmarks.dashboard
 	$(PY) -m benchmarks.certificates
+	$(PY) -m benchmarks.bench_invitations
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles
