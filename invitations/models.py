@@ -37,7 +37,9 @@ class InvitationImport(BackgroundJob):
         related_name="+",
         help_text=_("De HR-adviseur die het bestand uploadde."),
     )
-    file_name = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
+    file_name = models.CharField(
+        _("bestandsnaam"), max_length=255, blank=True, help_text=_("De naam van het geüploade bestand.")
+    )
     row_count = models.PositiveIntegerField(_("rijen"), default=0, help_text=_("Zoveel mensen staan in het bestand."))
     problem_count = models.PositiveIntegerField(
         _("rijen met een probleem"),
@@ -116,7 +118,9 @@ class Invitation(models.Model):
     email = models.EmailField(
         _("e-mailadres"), max_length=EMAIL_MAX_LENGTH, help_text=_("Naar dit adres gaat de uitnodiging.")
     )
-    full_name = models.CharField(_("naam"), max_length=NAME_MAX_LENGTH)
+    full_name = models.CharField(
+        _("naam"), max_length=NAME_MAX_LENGTH, help_text=_("De naam van de uitgenodigde persoon.")
+    )
     team = models.CharField(_("team"), max_length=TEAM_MAX_LENGTH, blank=True)
     role = models.CharField(
         _("rol"),

@@ -68,6 +68,7 @@ from tests.curriculum.factories import (
     LearningTrackPageFactory,
     ModulePageFactory,
 )
+from tests.invitations.factories import InvitationFactory, InvitationImportFactory
 from tests.people.factories import LearnerFactory, OrganisationFactory, OutgoingEmailFactory
 from tests.provisioning.factories import ScimTokenFactory
 from tests.sso.factories import IdentityProviderFactory
@@ -211,6 +212,8 @@ def world(home_page):
         ScimTokenFactory(organisation=membership.organisation),
         provider,
         provider.allowed_domains.get(),
+        InvitationFactory(organisation=membership.organisation),
+        InvitationImportFactory(organisation=membership.organisation),
     ]
     return {type(instance)._meta.label_lower: instance for instance in instances}
 

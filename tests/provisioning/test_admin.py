@@ -34,7 +34,7 @@ def test_the_platform_admin_makes_a_token_and_sees_its_secret_once(client, admin
     assert token.prefix == secret[:11]
     assert (token.organisation, token.description, token.created_by) == (zeist, "Microsoft Entra ID", admin)
     assert f"{settings.SITE_URL}/scim/v2/zeist" in html
-    assert "Kopieer de token nu" in html
+    assert "Kopieer de sleutel nu" in html
     assert "no-store" in response["Cache-Control"]
 
     for page in (ADMIN, f"{ADMIN}inspect/{token.pk}/"):
@@ -58,7 +58,7 @@ def test_the_platform_admin_revokes_a_token(client, admin, zeist):
     token.refresh_from_db()
     assert token.revoked_at is not None
     html = response.content.decode()
-    assert "De token is ingetrokken" in html
+    assert "De sleutel is ingetrokken" in html
     assert f'action="{ADMIN}revoke/{token.pk}/"' not in html
     assert "Ingetrokken" in client.get(ADMIN).content.decode()
     refused = client.get(
