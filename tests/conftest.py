@@ -34,3 +34,12 @@ def celery_worker_on_redis(transactional_db, settings):
             yield celery_app
     finally:
         celery_app.conf.update(task_always_eager=True)
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (``--dist loadgroup``), every test with a real Celery worker runs in
+    the same test process: two processes consuming one broker would take each other's tasks
+    and run them against the wrong test database."""
+    for item in items:
+        if "celery_worker_on_redis" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
