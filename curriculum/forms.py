@@ -6,7 +6,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from careers.forms import DateInput
 from careers.models import Competency, RoleProfilePage
 from common.forms import ModelChoiceField
-from people.models import Membership, Organisation, User
+from people.models import (
+    REQUEST_DECISION_DAYS_MAX,
+    REQUEST_DECISION_DAYS_MIN,
+    Membership,
+    Organisation,
+    User,
+)
 
 from .grading import ModuleResult, answer_key
 from .models import AssignmentBatch, Format, LearningPath, LearningTrackPage, ModulePage, ModuleProgress
@@ -149,6 +155,52 @@ class DecisionForm(forms.Form):
         if data.get("decision") == "decline" and not data.get("reason", "").strip():
             self.add_error("reason", _("Geef een reden, zodat de deelnemer weet waarom."))
         return data
+
+
+class RequestDeadlineForm(forms.Form):
+    """How many days HR has to decide a request: one field per organisation the adviser
+    advises, named ``termijn-<organisation id>``. A submitted field of any other
+    organisation is refused, not ignored."""
+
+    PREFIX = "termijn-"
+
+    def __init__(self, *args, organisations: list[Organisation], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisations = {organisation.pk: organisation for organisation in organisations}
+        limits = {"min": REQUEST_DECISION_DAYS_MIN, "max": REQUEST_DECISION_DAYS_MAX}
+        range_message = _("Kies een aantal dagen van %(min)s tot en met %(max)s.") % limits
+        for organisation in organisations:
+            self.fields[self.field_name(organisation)] = forms.IntegerField(
+                label=organisation.name,
+                initial=organisation.request_decision_days,
+                min_value=REQUEST_DECISION_DAYS_MIN,
+                max_value=REQUEST_DECISION_DAYS_MAX,
+                help_text=_("Aantal dagen, van %(min)s tot en met %(max)s.") % limits,
+                error_messages={
+                    "required": _("Vul het aantal dagen in."),
+                    "invalid": _("Vul een heel getal in, bijvoorbeeld 14."),
+                    "min_value": range_message,
+                    "max_value": range_message,
+                },
+            )
+
+    @classmethod
+    def field_name(cls, organisation: Organisation) -> str:
+        return f"{cls.PREFIX}{organisation.pk}"
+
+    def clean(self):
+        data = super().clean()
+        others = [key for key in self.data if key.startswith(self.PREFIX) and key not in self.fields]
+        if others:
+            raise forms.ValidationError(
+                _("Je stelt alleen de termijn in van organisaties waarvan je HR-adviseur bent."), code="not_advised"
+            )
+        return data
+
+    @property
+    def days(self) -> dict[int, int]:
+        """The cleaned days per organisation id."""
+        return {pk: self.cleaned_data[self.field_name(o)] for pk, o in self.organisations.items()}
 
 
 TARGET_FIELD_TEMPLATE = "curriculum/hr/target_field.html"

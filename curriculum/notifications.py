@@ -59,3 +59,32 @@ def overdue_digest(
             "url": settings.SITE_URL + reverse("hr_dashboard"),
         },
     )
+
+
+def request_waiting(*, enrolment: Enrolment, advisers: list[User], escalated: bool) -> None:
+    """Tell the learner that their request still waits, past its deadline: who decides,
+    that it does not expire, and that they may withdraw it or ask HR."""
+    send_templated_email(
+        to=enrolment.user,
+        template="curriculum/email/request_waiting",
+        context={
+            "enrolment": enrolment,
+            "advisers": [] if escalated else advisers,
+            "escalated": escalated,
+            "withdraw_url": settings.SITE_URL + reverse("curriculum:withdraw_request", args=[enrolment.pk]),
+            "url": settings.SITE_URL + reverse("learner_dashboard"),
+        },
+    )
+
+
+def requests_overdue(*, adviser: User, requests: list[tuple[Enrolment, bool]]) -> None:
+    """Remind someone who decides of the requests past their deadline: (request, whether
+    it came to them because no HR adviser is active)."""
+    send_templated_email(
+        to=adviser,
+        template="curriculum/email/requests_overdue",
+        context={
+            "requests": requests,
+            "url": settings.SITE_URL + reverse("curriculum:requests"),
+        },
+    )

@@ -18,6 +18,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -26,10 +27,11 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.text import slugify
 
 from careers.models import RoleProfilePage
-from people.models import Membership, Organisation, User
+from people.models import REQUEST_DECISION_DAYS_DEFAULT, Membership, Organisation, User
 from people.selectors import hr_advisers_of, organisations_advised_by
 
 from .models import (
@@ -43,10 +45,13 @@ from .models import (
     ModulePage,
     ModuleProgress,
     ReminderSent,
+    RequestReminder,
 )
 
 STARTED = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 STATUS_TABLE_PAGE_SIZE = 50
+# A request HR has not decided in time is reminded about once in this many days.
+REQUEST_REMINDER_INTERVAL_DAYS = 7
 
 
 # Tracks and modules ------------------------------------------------------------------
@@ -89,8 +94,11 @@ def track_page_data(*, track: LearningTrackPage, user: User) -> dict:
     enrolment = None
     done: set[int] = set()
     if user.is_authenticated and saved:
-        enrolment = Enrolment.objects.filter(user=user, track=track).select_related("last_module").first()
+        enrolment = (
+            with_decision_days(Enrolment.objects.filter(user=user, track=track)).select_related("last_module").first()
+        )
         if enrolment:
+            set_request_age(enrolment, today=timezone.localdate())
             done = set(
                 ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
                     "module_id", flat=True
@@ -369,8 +377,11 @@ def learner_learning(*, user: User, today: datetime.date) -> dict:
     """Enrolments with progress, and assignments with due dates, in a fixed number of
     queries whatever the number of progress rows in the database."""
     enrolments = list(
-        Enrolment.objects.filter(user=user).select_related("track", "last_module").order_by("-requested_at")
+        with_decision_days(Enrolment.objects.filter(user=user))
+        .select_related("track", "last_module")
+        .order_by("-requested_at")
     )
+    requested = [set_request_age(e, today=today) for e in enrolments if e.status == Enrolment.Status.REQUESTED]
     open_enrolments = [e for e in enrolments if e.status == Enrolment.Status.ACTIVE]
     totals = required_module_counts(tracks=[e.track for e in open_enrolments])
     done = dict(
@@ -401,7 +412,7 @@ def learner_learning(*, user: User, today: datetime.date) -> dict:
     )
     return {
         "current": current,
-        "requested": [e for e in enrolments if e.status == Enrolment.Status.REQUESTED],
+        "requested": requested,
         "declined": [e for e in enrolments if e.status == Enrolment.Status.DECLINED],
         "completed": [e for e in enrolments if e.status == Enrolment.Status.COMPLETED],
         "assignments": assignments,
@@ -432,24 +443,97 @@ def enrolments_decidable_by(*, decider: User) -> QuerySet[Enrolment]:
     return enrolments.filter(Exists(members))
 
 
-def pending_requests(*, decider: User, organisations=None) -> list[Enrolment]:
+def with_decision_days(enrolments: QuerySet[Enrolment]) -> QuerySet[Enrolment]:
+    """Annotate ``decision_days``: how many days HR has to decide a request of the
+    enrolment's person, the shortest among their organisations (the default for someone
+    without one). One subquery, whatever the number of enrolments."""
+    shortest = (
+        Membership.objects.filter(user=OuterRef("user"))
+        .order_by()
+        .values("user")
+        .annotate(days=Min("organisation__request_decision_days"))
+        .values("days")[:1]
+    )
+    return enrolments.annotate(
+        decision_days=Coalesce(Subquery(shortest, output_field=IntegerField()), Value(REQUEST_DECISION_DAYS_DEFAULT))
+    )
+
+
+def set_request_age(enrolment: Enrolment, *, today: datetime.date) -> Enrolment:
+    """Set, on an enrolment annotated by ``with_decision_days``: ``age_days`` (whole days
+    since the request, by the local calendar), ``deadline`` (the last day HR has to decide)
+    and ``is_overdue`` (that day has passed). A request never expires: overdue is all it
+    becomes."""
+    requested_on = timezone.localdate(enrolment.requested_at)
+    enrolment.age_days = max((today - requested_on).days, 0)
+    enrolment.deadline = requested_on + datetime.timedelta(days=enrolment.decision_days)
+    enrolment.is_overdue = today > enrolment.deadline
+    return enrolment
+
+
+def pending_requests(*, decider: User, organisations=None, today: datetime.date | None = None) -> list[Enrolment]:
     """The requests waiting for ``decider``, oldest first; with ``organisations`` only
-    those of members of these organisations (the HR dashboard of those organisations)."""
+    those of members of these organisations (the HR dashboard of those organisations).
+    Each has ``age_days``, ``deadline`` and ``is_overdue`` (see ``set_request_age``); one
+    query, whatever the number of requests."""
+    today = today or timezone.localdate()
     pending = enrolments_decidable_by(decider=decider).filter(status=Enrolment.Status.REQUESTED)
     if organisations is not None:
         pending = pending.filter(
             Exists(Membership.objects.filter(user=OuterRef("user"), organisation__in=organisations))
         )
-    return list(pending.select_related("user", "track").order_by("requested_at", "pk"))
+    pending = with_decision_days(pending).select_related("user", "track").order_by("requested_at", "pk")
+    return [set_request_age(enrolment, today=today) for enrolment in pending]
+
+
+def _request_hr_advisers(*, enrolment: Enrolment) -> QuerySet[User]:
+    return hr_advisers_of(person=enrolment.user).exclude(pk=enrolment.user_id)
+
+
+def _platform_admins(*, enrolment: Enrolment) -> QuerySet[User]:
+    return User.objects.filter(is_active=True, is_superuser=True).exclude(pk=enrolment.user_id)
 
 
 def request_advisers(*, enrolment: Enrolment) -> QuerySet[User]:
     """Who is asked to decide ``enrolment``: the active HR advisers of the requester's
     organisations but the requester; when there is none, the active platform admins."""
-    advisers = hr_advisers_of(person=enrolment.user).exclude(pk=enrolment.user_id)
+    advisers = _request_hr_advisers(enrolment=enrolment)
     if advisers.exists():
         return advisers
-    return User.objects.filter(is_active=True, is_superuser=True).exclude(pk=enrolment.user_id)
+    return _platform_admins(enrolment=enrolment)
+
+
+def request_reminder_recipients(*, enrolment: Enrolment) -> tuple[list[User], bool]:
+    """The people ``request_advisers`` names, and whether the request went up to the
+    platform admins because no HR adviser is active (an escalation)."""
+    advisers = list(_request_hr_advisers(enrolment=enrolment).order_by("full_name", "pk"))
+    if advisers:
+        return advisers, False
+    return list(_platform_admins(enrolment=enrolment).order_by("full_name", "pk")), True
+
+
+def request_reminders_due(*, today: datetime.date) -> list[tuple[Enrolment, int]]:
+    """(request, reminder number) for every open request of an active person past its
+    deadline, once per period of ``REQUEST_REMINDER_INTERVAL_DAYS``: number 1 from the day
+    after the deadline, number 2 a period later, and so on. A request reminded within the
+    last period is left out, also when a changed deadline moved it into a new period.
+    Each request has ``age_days``, ``deadline`` and ``is_overdue``."""
+    recent = RequestReminder.objects.filter(
+        enrolment=OuterRef("pk"), sent_on__gt=today - datetime.timedelta(days=REQUEST_REMINDER_INTERVAL_DAYS)
+    )
+    pending = (
+        with_decision_days(Enrolment.objects.filter(status=Enrolment.Status.REQUESTED, user__is_active=True))
+        .exclude(Exists(recent))
+        .select_related("user", "track")
+        .order_by("requested_at", "pk")
+    )
+    due = []
+    for enrolment in pending:
+        set_request_age(enrolment, today=today)
+        if enrolment.is_overdue:
+            days_late = (today - enrolment.deadline).days
+            due.append((enrolment, (days_late - 1) // REQUEST_REMINDER_INTERVAL_DAYS + 1))
+    return due
 
 
 def batch_outcome(*, batch: AssignmentBatch) -> dict:

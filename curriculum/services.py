@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from people.models import Organisation, User
+from people.models import REQUEST_DECISION_DAYS_MAX, REQUEST_DECISION_DAYS_MIN, Organisation, User
 from people.selectors import can_hr_see, organisations_advised_by
 
 from . import notifications, selectors
@@ -21,6 +21,7 @@ from .models import (
     LearningTrackPage,
     ModulePage,
     ModuleProgress,
+    RequestReminder,
 )
 from .signals import path_completed, track_completed
 
@@ -36,6 +37,10 @@ def enrol(*, user: User, track: LearningTrackPage) -> Enrolment:
     status = Enrolment.Status.REQUESTED if needs_approval else Enrolment.Status.ACTIVE
     if enrolment is None:
         enrolment = Enrolment(user=user, track=track)
+    else:
+        # A new request after a decline: it waits from now, and is reminded about afresh.
+        enrolment.requested_at = timezone.now()
+        RequestReminder.objects.filter(enrolment=enrolment).delete()
     enrolment.status = status
     enrolment.decided_by = None
     enrolment.decided_at = None
@@ -45,6 +50,10 @@ def enrol(*, user: User, track: LearningTrackPage) -> Enrolment:
     if needs_approval:
         notifications.enrolment_requested(enrolment=enrolment)
     return enrolment
+
+
+def request_gone_message() -> str:
+    return _("Deze aanvraag bestaat niet meer: de deelnemer heeft hem misschien ingetrokken.")
 
 
 class OwnRequestError(PermissionDenied):
@@ -73,7 +82,9 @@ def check_may_decide(*, decider: User, enrolment: Enrolment) -> None:
 def decide_enrolment(*, adviser: User, enrolment_id: int, approve: bool, reason: str = "") -> Enrolment:
     """Approve or decline a request; ``adviser`` is the HR adviser or platform admin who
     decides (see ``check_may_decide``)."""
-    enrolment = Enrolment.objects.select_for_update().select_related("user", "track").get(pk=enrolment_id)
+    enrolment = Enrolment.objects.select_for_update().select_related("user", "track").filter(pk=enrolment_id).first()
+    if enrolment is None:
+        raise ValidationError(request_gone_message())
     check_may_decide(decider=adviser, enrolment=enrolment)
     if enrolment.status != Enrolment.Status.REQUESTED:
         raise ValidationError(_("Over deze aanvraag is al besloten."))
@@ -88,6 +99,38 @@ def decide_enrolment(*, adviser: User, enrolment_id: int, approve: bool, reason:
     enrolment.save()
     notifications.enrolment_decided(enrolment=enrolment)
     return enrolment
+
+
+@transaction.atomic
+def withdraw_request(*, user: User, enrolment_id: int) -> Enrolment:
+    """Withdraw ``user``'s own request that HR has not decided yet. The request is removed
+    (nothing was started under it), so the learner can ask again later. Raises
+    ``Enrolment.DoesNotExist`` for a request that is not theirs, ``ValidationError`` once HR
+    has decided."""
+    enrolment = Enrolment.objects.select_for_update().select_related("track").get(pk=enrolment_id, user=user)
+    if enrolment.status != Enrolment.Status.REQUESTED:
+        raise ValidationError(_("Over je aanvraag is al besloten; intrekken kan niet meer."))
+    enrolment.delete()
+    return enrolment
+
+
+@transaction.atomic
+def set_request_decision_days(*, adviser: User, days: dict[int, int]) -> None:
+    """Set, per organisation id, how many days HR has to decide a request; only for
+    organisations ``adviser`` advises (``PermissionDenied`` otherwise, nothing changes)."""
+    organisations = {o.pk: o for o in organisations_advised_by(adviser=adviser).filter(pk__in=list(days))}
+    if set(days) - set(organisations):
+        raise PermissionDenied
+    for pk, value in days.items():
+        if not REQUEST_DECISION_DAYS_MIN <= value <= REQUEST_DECISION_DAYS_MAX:
+            raise ValidationError(
+                _("Kies een aantal dagen van %(min)s tot en met %(max)s.")
+                % {"min": REQUEST_DECISION_DAYS_MIN, "max": REQUEST_DECISION_DAYS_MAX}
+            )
+        organisation = organisations[pk]
+        if organisation.request_decision_days != value:
+            organisation.request_decision_days = value
+            organisation.save(update_fields=["request_decision_days"])
 
 
 @transaction.atomic
@@ -299,4 +342,35 @@ def send_overdue_digests(*, today: datetime.date) -> int:
         except IntegrityError:
             continue
         sent += 1
+    return sent
+
+
+def send_request_reminders(*, today: datetime.date) -> int:
+    """Remind about every request HR has not decided within its organisation's deadline,
+    once per period (see ``selectors.request_reminders_due``): the learner, that the
+    request still waits and does not expire; the people who decide, one mail each with all
+    their overdue requests; the platform admins when no HR adviser is active. No request
+    is ever declined for being late.
+
+    One transaction: the reminder rows and the queued mails are written together, and the
+    unique (request, number) turns a second run, or a second worker, into a no-op.
+    Returns the number of requests reminded about."""
+    to_decide: dict[int, tuple[User, list]] = {}
+    sent = 0
+    with transaction.atomic():
+        for enrolment, number in selectors.request_reminders_due(today=today):
+            advisers, escalated = selectors.request_reminder_recipients(enrolment=enrolment)
+            try:
+                with transaction.atomic():
+                    RequestReminder.objects.create(
+                        enrolment=enrolment, number=number, sent_on=today, escalated=escalated
+                    )
+            except IntegrityError:
+                continue
+            notifications.request_waiting(enrolment=enrolment, advisers=advisers, escalated=escalated)
+            for adviser in advisers:
+                to_decide.setdefault(adviser.pk, (adviser, []))[1].append((enrolment, escalated))
+            sent += 1
+        for adviser, requests in to_decide.values():
+            notifications.requests_overdue(adviser=adviser, requests=requests)
     return sent

@@ -30,3 +30,8 @@ def send_due_reminders(day: str | None = None) -> int:
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
 def send_overdue_digests(day: str | None = None) -> int:
     return services.send_overdue_digests(today=_today(day))
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def send_request_reminders(day: str | None = None) -> int:
+    return services.send_request_reminders(today=_today(day))

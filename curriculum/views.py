@@ -19,7 +19,7 @@ from people.models import Organisation
 from people.selectors import is_hr_adviser, organisations_advised_by, users_visible_to_hr
 
 from . import selectors, services
-from .forms import AssignForm, DecisionForm
+from .forms import AssignForm, DecisionForm, RequestDeadlineForm
 from .models import AssignmentBatch, Enrolment, LearningPath, LearningTrackPage
 
 
@@ -46,6 +46,32 @@ def restart(request, track_id: int):
         raise Http404 from None
     messages.success(request, _("Je doet de leergang opnieuw. Je eerdere antwoorden staan nog klaar."))
     return redirect(track.url)
+
+
+@login_required
+def withdraw_request(request, enrolment_id: int):
+    """The learner withdraws their own request that HR has not decided: a page that asks
+    to confirm, and the POST that does it. Someone else's request is a 404."""
+    enrolment = get_object_or_404(
+        selectors.with_decision_days(Enrolment.objects.select_related("track")), pk=enrolment_id, user=request.user
+    )
+    if request.method == "POST":
+        try:
+            services.withdraw_request(user=request.user, enrolment_id=enrolment.pk)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                _('Je aanvraag voor "%(track)s" is ingetrokken. Je kunt later opnieuw aanvragen.')
+                % {"track": enrolment.track.title},
+            )
+        return redirect("learner_dashboard")
+    if enrolment.status != Enrolment.Status.REQUESTED:
+        messages.info(request, _("Over je aanvraag is al besloten; intrekken kan niet meer."))
+        return redirect("learner_dashboard")
+    selectors.set_request_age(enrolment, today=timezone.localdate())
+    return render(request, "curriculum/withdraw_request.html", {"enrolment": enrolment})
 
 
 # HR ----------------------------------------------------------------------------------
@@ -157,7 +183,12 @@ def _requests_page(request, *, forms: dict | None = None, error: str = "", statu
     # A form whose request left the list (decided meanwhile) still says why it failed.
     errors = [error] if error else []
     errors += [str(e) for pk, form in forms.items() if pk not in listed for e in form.non_field_errors()]
-    context = {"pending": pending, "errors": errors, "is_adviser": is_hr_adviser(user=request.user)}
+    context = {
+        "pending": pending,
+        "overdue_count": sum(1 for enrolment, _form in pending if enrolment.is_overdue),
+        "errors": errors,
+        "is_adviser": is_hr_adviser(user=request.user),
+    }
     return render(request, "curriculum/hr/requests.html", context, status=status)
 
 
@@ -167,10 +198,31 @@ def requests(request):
     return _requests_page(request)
 
 
+@hr_adviser_required
+def request_deadline(request):
+    """How many days HR has to decide a request, per organisation the adviser advises."""
+    organisations = list(organisations_advised_by(adviser=request.user).order_by("name"))
+    form = RequestDeadlineForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_request_decision_days(adviser=request.user, days=form.days)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De termijn is opgeslagen."))
+            return redirect("curriculum:requests")
+    return render(request, "curriculum/hr/request_deadline.html", {"form": form}, status=400 if form.errors else 200)
+
+
 @login_required
 @require_POST
 def decide(request, enrolment_id: int):
-    enrolment = get_object_or_404(Enrolment.objects.select_related("user", "track"), pk=enrolment_id)
+    enrolment = Enrolment.objects.select_related("user", "track").filter(pk=enrolment_id).first()
+    if enrolment is None:
+        # Gone (withdrawn meanwhile) or never there: whoever has the list says so on it.
+        if request.user.is_superuser or is_hr_adviser(user=request.user):
+            return _requests_page(request, error=services.request_gone_message(), status=404)
+        raise Http404
     try:
         services.check_may_decide(decider=request.user, enrolment=enrolment)
     except services.OwnRequestError as error:

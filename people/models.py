@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         return (self.full_name.split() or [self.email])[0]
 
 
+# How long HR has to decide an enrolment request (see curriculum): two weeks, as the Rijk's rule is.
+REQUEST_DECISION_DAYS_DEFAULT = 14
+REQUEST_DECISION_DAYS_MIN = 1
+REQUEST_DECISION_DAYS_MAX = 90
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         GEMEENTE = "gemeente", _("Gemeente")
@@ -89,12 +96,30 @@ class Organisation(models.Model):
         default=Kind.GEMEENTE,
         help_text=_("Het soort overheidsorganisatie."),
     )
+    request_decision_days = models.PositiveSmallIntegerField(
+        _("dagen om over een aanvraag te besluiten"),
+        default=REQUEST_DECISION_DAYS_DEFAULT,
+        validators=[MinValueValidator(REQUEST_DECISION_DAYS_MIN), MaxValueValidator(REQUEST_DECISION_DAYS_MAX)],
+        help_text=_(
+            "Zoveel dagen heeft HR om een aanvraag voor een leergang goed te keuren of af te wijzen, "
+            "tussen 1 en 90 (bij het Rijk is dat 14). Daarna krijgen de HR-adviseurs en de deelnemer "
+            "elke week een herinnering; een aanvraag vervalt nooit vanzelf."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(request_decision_days__gte=REQUEST_DECISION_DAYS_MIN)
+                & models.Q(request_decision_days__lte=REQUEST_DECISION_DAYS_MAX),
+                name="organisation_request_decision_days_range",
+                violation_error_message=_("Kies tussen 1 en 90 dagen om over een aanvraag te besluiten."),
+            ),
+        ]
 
     def __str__(self):
         return self.name

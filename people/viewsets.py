@@ -107,7 +107,7 @@ class OrganisationViewSet(ModelViewSet):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("request_decision_days")]
 
 
 class MembershipViewSet(ModelViewSet):

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "invitations",
     "sso",
     "provisioning",
+    "insights",
+    "readiness",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -323,6 +325,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "certificates-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": crontab(hour=6, minute=30),
+    },
+    # Daily: an enrolment request HR has not decided within the organisation's deadline is
+    # brought up again with the advisers and the learner, once a week; it never expires.
+    "curriculum-request-reminders": {
+        "task": "curriculum.tasks.send_request_reminders",
+        "schedule": crontab(hour=7, minute=15),
     },
     "curriculum-overdue-digest": {
         "task": "curriculum.tasks.send_overdue_digests",

@@ -1,4 +1,4 @@
-from .learning import Enrolment, ModuleProgress
+from .learning import Enrolment, ModuleProgress, RequestReminder
 from .pages import CatalogPage, Format, LearningTrackPage, ModulePage, TrackCompetency
 from .paths import (
     Assignment,
@@ -22,5 +22,6 @@ __all__ = [
     "ModulePage",
     "ModuleProgress",
     "ReminderSent",
+    "RequestReminder",
     "TrackCompetency",
 ]

@@ -70,3 +70,36 @@ class ModuleProgress(models.Model):
 
     def __str__(self):
         return f"{self.enrolment} - {self.module.title}"
+
+
+class RequestReminder(models.Model):
+    """Proof that the reminder of one period went out for a request HR has not decided in
+    time, so the daily job sends each one once. Number 1 is the first period after the
+    deadline, number 2 the next, and so on, as long as the request stays open."""
+
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("aanvraag"),
+        on_delete=models.CASCADE,
+        related_name="request_reminders",
+        help_text=_("De aanvraag waarover herinnerd is."),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("herinnering nummer"),
+        help_text=_("1 voor de eerste herinnering na de termijn, 2 voor de volgende, enzovoort."),
+    )
+    sent_on = models.DateField(_("verstuurd op"), help_text=_("De dag waarvoor de herinnering verstuurd is."))
+    escalated = models.BooleanField(
+        _("naar de beheerder"),
+        default=False,
+        help_text=_("Er was geen actieve HR-adviseur, dus ging de herinnering naar de beheerders van Spil."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("herinnering bij een aanvraag")
+        verbose_name_plural = _("herinneringen bij aanvragen")
+        constraints = [models.UniqueConstraint(fields=["enrolment", "number"], name="request_reminder_once")]
+
+    def __str__(self):
+        return f"{self.enrolment_id}: {self.number}"
