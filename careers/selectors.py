@@ -1,12 +1,16 @@
-"""Reads for role profiles, the career map and career records."""
+"""Reads for role profiles, the career map, career records and development conversations."""
 
-from people.models import User
-from people.selectors import can_hr_see
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext
+
+from people.models import Membership, Organisation, User
+from people.selectors import can_hr_see, hr_advisers_of, users_visible_to_hr
 
 from .models import (
     CareerPath,
     CareerStep,
     CurrentRole,
+    DevelopmentConversation,
     Family,
     RoleProfileIndexPage,
     RoleProfilePage,
@@ -99,3 +103,117 @@ def current_roles_of(*, people) -> dict[int, CurrentRole]:
     """Current role per person id for a list of people, in one query."""
     roles = CurrentRole.objects.filter(user__in=people).select_related("profile")
     return {role.user_id: role for role in roles}
+
+
+# Development conversations ---------------------------------------------------------------
+
+
+def conversation_advisers(*, learner: User):
+    """Who hears of the learner's request: the active HR advisers of their organisations,
+    never the learner themself (an adviser asking for a conversation of their own)."""
+    return hr_advisers_of(person=learner).exclude(pk=learner.pk)
+
+
+def handling_organisation(*, learner: User) -> Organisation | None:
+    """The learner's organisation whose HR handles a request: the first, by name, that has
+    an active HR adviser other than the learner, preferring one where they are a learner."""
+    other_adviser = Membership.objects.filter(
+        organisation=OuterRef("pk"), role=Membership.Role.HR, user__is_active=True
+    ).exclude(user=learner)
+    as_learner = Membership.objects.filter(organisation=OuterRef("pk"), user=learner, role=Membership.Role.LEARNER)
+    return (
+        Organisation.objects.filter(memberships__user=learner)
+        .filter(Exists(other_adviser))
+        .annotate(as_learner=Exists(as_learner))
+        .order_by("-as_learner", "name")
+        .distinct()
+        .first()
+    )
+
+
+def conversation_refusal(*, learner: User) -> str:
+    """Why the learner cannot ask for a development conversation, and whom to ask instead;
+    empty if they can."""
+    if handling_organisation(learner=learner) is not None:
+        return ""
+    names = list(Organisation.objects.filter(memberships__user=learner).distinct().values_list("name", flat=True))
+    if not names:
+        return gettext(
+            "Je hoort nog niet bij een organisatie in Spil, dus geen HR-adviseur kan je aanvraag ontvangen. "
+            "Vraag de beheerder van Spil om je aan je organisatie toe te voegen."
+        )
+    return gettext(
+        "%(organisations)s heeft nog geen HR-adviseur in Spil die je aanvraag kan ontvangen. "
+        "Vraag je leidinggevende of de afdeling HR om een HR-adviseur in Spil aan te wijzen, "
+        "of neem contact op met de beheerder van Spil."
+    ) % {"organisations": ", ".join(sorted(names))}
+
+
+def _open():
+    return DevelopmentConversation.objects.filter(status__in=DevelopmentConversation.OPEN)
+
+
+def _visible_to(*, adviser: User):
+    """Conversations of the people of the adviser's own organisations, never their own."""
+    return DevelopmentConversation.objects.filter(learner__in=users_visible_to_hr(adviser=adviser)).exclude(
+        learner=adviser
+    )
+
+
+def open_conversations_for(*, adviser: User) -> list[DevelopmentConversation]:
+    """The open requests (asked or planned) of the people of the adviser's organisations,
+    oldest first, with the learner and the target role. One query, whatever their number."""
+    if not adviser.is_authenticated:
+        return []
+    return list(
+        _visible_to(adviser=adviser)
+        .filter(status__in=DevelopmentConversation.OPEN)
+        .select_related("learner", "target_profile")
+        .order_by("requested_at", "pk")
+    )
+
+
+def closed_conversations_for(*, adviser: User, limit: int = 50) -> list[DevelopmentConversation]:
+    """The most recently closed conversations of the adviser's people, newest first."""
+    if not adviser.is_authenticated:
+        return []
+    return list(
+        _visible_to(adviser=adviser)
+        .exclude(status__in=DevelopmentConversation.OPEN)
+        .select_related("learner", "target_profile", "adviser")
+        .order_by("-closed_at", "-pk")[:limit]
+    )
+
+
+def conversation_for_adviser(*, adviser: User, conversation_id: int) -> DevelopmentConversation | None:
+    """The conversation, open or closed, if the adviser may handle it."""
+    return (
+        _visible_to(adviser=adviser)
+        .select_related("learner", "organisation", "target_profile", "adviser", "career_step__to_profile")
+        .filter(pk=conversation_id)
+        .first()
+    )
+
+
+def conversations_of(*, learner: User) -> list[DevelopmentConversation]:
+    """Every conversation the learner asked for, newest first."""
+    return list(
+        DevelopmentConversation.objects.filter(learner=learner)
+        .select_related("target_profile", "adviser", "career_step__to_profile")
+        .order_by("-requested_at", "-pk")
+    )
+
+
+def open_conversation(*, learner: User, profile: RoleProfilePage | None) -> DevelopmentConversation | None:
+    """The learner's open request for this role, if there is one."""
+    if not learner.is_authenticated or profile is None:
+        return None
+    return _open().filter(learner=learner, target_profile=profile).first()
+
+
+def conversation_request_state(*, learner: User, profile: RoleProfilePage | None) -> dict:
+    """What the request form for ``profile`` shows: the open request, or else why none can
+    be made (empty when one can). One query when a request is open, two otherwise."""
+    conversation = open_conversation(learner=learner, profile=profile)
+    refusal = "" if conversation or not learner.is_authenticated else conversation_refusal(learner=learner)
+    return {"conversation": conversation, "refusal": refusal}

@@ -8,6 +8,7 @@ from careers.models import (
     CareerStep,
     Competency,
     CurrentRole,
+    DevelopmentConversation,
     Family,
     Method,
     PMOLevel,
@@ -16,7 +17,7 @@ from careers.models import (
     RoleProfileRequirement,
 )
 from tests.cms.factories import HomePageFactory, TreePageFactory
-from tests.people.factories import UserFactory
+from tests.people.factories import LearnerFactory, UserFactory
 
 
 class CompetencyFactory(factory.django.DjangoModelFactory):
@@ -117,3 +118,18 @@ class CareerStepFactory(factory.django.DjangoModelFactory):
     # Someone recorded the step: a user of their own, not an HR membership, so the
     # organisations of a test keep the advisers the test made.
     recorded_by = factory.SubFactory(UserFactory)
+
+
+class DevelopmentConversationFactory(factory.django.DjangoModelFactory):
+    """An open request of a learner (with a membership of their own) about a role."""
+
+    class Meta:
+        model = DevelopmentConversation
+
+    class Params:
+        membership = factory.SubFactory(LearnerFactory)
+
+    learner = factory.SelfAttribute("membership.user")
+    organisation = factory.SelfAttribute("membership.organisation")
+    target_profile = factory.SubFactory(RoleProfilePageFactory)
+    message = "Ik wil graag praten over doorgroeien."

@@ -49,6 +49,7 @@ from tests.careers.factories import (
     CareerMapPageFactory,
     CareerPathFactory,
     CompetencyFactory,
+    DevelopmentConversationFactory,
     MethodFactory,
     RoleProfileIndexPageFactory,
     RoleProfilePageFactory,
@@ -197,6 +198,7 @@ def world(home_page):
         competency,
         MethodFactory(),
         CareerPathFactory(from_profile=profile, to_profile=next_profile),
+        DevelopmentConversationFactory(membership=membership, target_profile=next_profile),
         LearningPathFactory(),
         AssignmentBatch.objects.create(
             organisation=membership.organisation,

@@ -13,6 +13,7 @@ from curriculum.models import (
     ModulePage,
     ModuleProgress,
     ReminderSent,
+    RequestReminder,
     TrackCompetency,
 )
 from tests.careers.factories import CompetencyFactory
@@ -168,3 +169,12 @@ class DigestSentFactory(factory.django.DjangoModelFactory):
     adviser = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     week = factory.Sequence(lambda n: f"2026-W{n % 52 + 1:02d}")
+
+
+class RequestReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RequestReminder
+
+    enrolment = factory.SubFactory(EnrolmentFactory, status="requested")
+    number = factory.Sequence(lambda n: n + 1)
+    sent_on = factory.Faker("date_this_year")

@@ -1,8 +1,7 @@
-"""The vocabulary of the platform: competencies, role profiles, career paths, and a
-person's career record."""
+"""The vocabulary of the platform: competencies, role profiles and the career paths
+between them."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -125,7 +124,7 @@ class RoleProfileIndexPage(IndexPage):
         verbose_name = _("overzicht functieprofielen")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import profiles_by_family
+        from careers.selectors import profiles_by_family
 
         context = super().get_context(request, *args, **kwargs)
         context["families"] = profiles_by_family(index=self.content_source)
@@ -263,7 +262,7 @@ class RoleProfilePage(Page):
         return [title.strip() for title in self.job_titles.split(",") if title.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import profile_page_data
+        from careers.selectors import profile_page_data
 
         context = super().get_context(request, *args, **kwargs)
         context.update(profile_page_data(profile=self))
@@ -365,77 +364,8 @@ class CareerMapPage(IndexPage):
         verbose_name = _("loopbaankaart")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import career_map
+        from careers.selectors import career_map
 
         context = super().get_context(request, *args, **kwargs)
         context["map"] = career_map()
         return context
-
-
-class CurrentRole(models.Model):
-    """The role profile a person holds now: declared by them, confirmed by their HR adviser."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="current_role"
-    )
-    profile = models.ForeignKey(
-        RoleProfilePage, verbose_name=_("functieprofiel"), on_delete=models.PROTECT, related_name="holders"
-    )
-    since = models.DateField(_("sinds"))
-    declared_at = models.DateTimeField(_("opgegeven op"), auto_now_add=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("bevestigd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("huidige functie")
-        verbose_name_plural = _("huidige functies")
-
-    def __str__(self):
-        return f"{self.user}: {self.profile.title}"
-
-    @property
-    def is_confirmed(self) -> bool:
-        return self.confirmed_at is not None
-
-
-class CareerStep(models.Model):
-    """One step in a person's career history."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="career_steps"
-    )
-    from_profile = models.ForeignKey(
-        RoleProfilePage,
-        verbose_name=_("van"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    to_profile = models.ForeignKey(RoleProfilePage, verbose_name=_("naar"), on_delete=models.PROTECT, related_name="+")
-    date = models.DateField(_("datum"))
-    note = models.TextField(_("toelichting"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("loopbaanstap")
-        verbose_name_plural = _("loopbaanstappen")
-        ordering = ["-date", "-recorded_at"]
-        indexes = [models.Index(fields=["user", "-date"])]
-
-    def __str__(self):
-        return f"{self.user}: → {self.to_profile.title} ({self.date})"
