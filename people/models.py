@@ -173,7 +173,8 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role"),
         ]
-        indexes = [models.Index(fields=["organisation", "role"])]
+        # (organisation, team): the HR dashboard's team filter over a whole ministry.
+        indexes = [models.Index(fields=["organisation", "role"]), models.Index(fields=["organisation", "team"])]
 
     def __str__(self):
         return f"{self.user} - {self.organisation} ({self.get_role_display()})"

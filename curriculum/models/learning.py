@@ -42,7 +42,12 @@ class Enrolment(models.Model):
         verbose_name = _("inschrijving")
         verbose_name_plural = _("inschrijvingen")
         constraints = [models.UniqueConstraint(fields=["user", "track"], name="enrolment_unique_track")]
-        indexes = [models.Index(fields=["user", "status"]), models.Index(fields=["track", "status"])]
+        indexes = [
+            models.Index(fields=["user", "status"]),
+            models.Index(fields=["track", "status"]),
+            # Completions per month on the HR dashboard.
+            models.Index(fields=["user", "completed_at"]),
+        ]
 
     def __str__(self):
         return f"{self.user} - {self.track.title} ({self.get_status_display()})"

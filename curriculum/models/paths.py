@@ -285,6 +285,8 @@ class Assignment(models.Model):
             models.Index(fields=["organisation", "path"]),
             models.Index(fields=["organisation", "track"]),
             models.Index(fields=["due_date"]),
+            # The HR dashboard's period and overdue figures of one organisation.
+            models.Index(fields=["organisation", "due_date"]),
         ]
 
     def __str__(self):
