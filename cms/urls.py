@@ -31,6 +31,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("leerkringen/", include("circles.urls")),
     path("scim/", include("provisioning.urls")),
+    path("", include("insights.urls")),
+    path("", include("readiness.urls")),
     path("", include("invitations.urls")),
     path("", include("sso.urls")),
     path("", include("people.urls")),

@@ -9,3 +9,11 @@ class InsightsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "insights"
     verbose_name = _("HR-inzicht")
+
+    def ready(self):
+        # Every process (web and Celery worker) bumps the dashboard's cache version when the
+        # figures' sources change, so a cached dashboard never outlives a write by more than
+        # the moment it takes to commit.
+        from .selectors import connect_cache_invalidation
+
+        connect_cache_invalidation()

@@ -332,6 +332,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "curriculum.tasks.send_request_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
+    # Nightly: files of background exports older than a week are deleted; the record stays.
+    "insights-delete-expired-exports": {
+        "task": "insights.tasks.delete_expired_exports",
+        "schedule": crontab(hour=3, minute=15),
+    },
     "curriculum-overdue-digest": {
         "task": "curriculum.tasks.send_overdue_digests",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),

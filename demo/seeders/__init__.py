@@ -8,6 +8,7 @@ from .certificates import seed_certificate_templates
 from .circles import seed_circles
 from .curriculum import seed_curriculum
 from .histories import seed_histories
+from .insights import seed_insights
 from .people import seed_people
 from .site import fill_home, translate_pages
 
@@ -26,6 +27,7 @@ def seed_demo(*, log=print) -> None:
         ("Certificates", seed_certificate_templates()),
         ("Histories (new events)", seed_histories(users=users)),
         ("Learning circles (new history)", seed_circles(home=home, users=users)),
+        ("Colleagues at Gemeente Zeist (new events)", seed_insights(users=users)),
     ]:
         log(f"{label}: " + (", ".join(f"{value} {name}" for name, value in counts.items()) or "none"))
     fill_home(home)
