@@ -2,13 +2,14 @@
 second opinions, the development plan, and HR's organisation-wide view."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Avg, Count, OuterRef, Subquery
 
 from careers.models import Competency, RoleProfilePage, RoleProfileRequirement
 from careers.selectors import career_record
 from common.tokens import hash_token
-from curriculum.models import Enrolment, TrackCompetency
+from curriculum.models import Enrolment, LearningTrackPage, TrackCompetency
 from people.models import Organisation, User
 from people.selectors import can_hr_see
 
@@ -79,22 +80,40 @@ def requirements_of(*, profile: RoleProfilePage | None) -> dict[int, int]:
     return dict(RoleProfileRequirement.objects.filter(page=profile).values_list("competency_id", "level"))
 
 
-def recommendations(*, gaps: list[Gap]) -> dict[int, list[TrackCompetency]]:
-    """For each gap, the live tracks that develop the competency to at least the required
-    level, best match first. One query for all gaps."""
+@dataclass(frozen=True)
+class Recommendation:
+    """A live track that raises a gap's competency: to ``level``, the level the role asks
+    or more (``reaches``), or part of the way, a step above where the person is now."""
+
+    track: LearningTrackPage
+    level: int
+    reaches: bool
+
+
+def recommendations(*, gaps: list[Gap]) -> dict[int, list[Recommendation]]:
+    """For each gap, the live tracks that take the competency above the person's level:
+    first those that reach the required level (the nearest level first), then those that
+    bring it part of the way (the highest level first); by title within a level. A track
+    that brings the competency no higher than the person is now is left out. One query for
+    all gaps."""
     if not gaps:
         return {}
+    by_competency = {gap.competency_id: gap for gap in gaps}
     links = (
-        TrackCompetency.objects.filter(competency_id__in=[g.competency_id for g in gaps], page__live=True)
+        TrackCompetency.objects.filter(competency_id__in=by_competency, page__live=True)
         .select_related("page")
-        .order_by("level", "page__title")
+        .order_by("page__title", "page_id")
     )
-    needed = {g.competency_id: g.required for g in gaps}
-    result: dict[int, list[TrackCompetency]] = defaultdict(list)
+    result: dict[int, list[Recommendation]] = defaultdict(list)
     for link in links:
-        if link.level >= needed[link.competency_id]:
-            result[link.competency_id].append(link)
-    return result
+        gap = by_competency[link.competency_id]
+        if link.level > gap.level:
+            result[link.competency_id].append(
+                Recommendation(track=link.page, level=link.level, reaches=link.level >= gap.required)
+            )
+    for found in result.values():
+        found.sort(key=lambda r: (not r.reaches, r.level if r.reaches else -r.level))
+    return dict(result)
 
 
 def comparison_profile(*, attempt: Attempt) -> RoleProfilePage | None:
@@ -120,7 +139,7 @@ def result_data(*, attempt: Attempt, profile: RoleProfilePage | None, viewer: Us
     enrolled = {}
     planned: set[int] = set()
     if viewer is not None and viewer.pk == attempt.user_id:
-        track_ids = [link.page_id for links in recommended.values() for link in links]
+        track_ids = [r.track.pk for found in recommended.values() for r in found]
         enrolled = dict(Enrolment.objects.filter(user=viewer, track_id__in=track_ids).values_list("track_id", "status"))
         planned = set(DevelopmentPlan.objects.filter(user=viewer).values_list("items__track_id", flat=True))
     history = history_of(attempt=attempt, names=names)
@@ -131,8 +150,7 @@ def result_data(*, attempt: Attempt, profile: RoleProfilePage | None, viewer: Us
             {
                 "gap": gap,
                 "tracks": [
-                    (link, enrolled.get(link.page_id), link.page_id in planned)
-                    for link in recommended.get(gap.competency_id, [])
+                    (r, enrolled.get(r.track.pk), r.track.pk in planned) for r in recommended.get(gap.competency_id, [])
                 ],
             }
             for gap in gaps

@@ -6,9 +6,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 
 from assessments.selectors import development_plan, latest_attempts
-from careers.selectors import career_record, current_roles_of, next_steps_for
+from careers.selectors import current_roles_of, next_steps_for
 from certificates.selectors import of_holder
 from circles.attendance import attended_sessions, circle_participation_for_hr
+from curriculum.models import LearningPathItem
 from curriculum.selectors import assignment_overview, learner_learning, pending_requests, recent_batches
 from people.models import Membership, User
 from people.selectors import organisations_advised_by, users_visible_to_hr
@@ -17,17 +18,38 @@ HR_PAGE_SIZE = 50
 
 
 def learner_dashboard(*, user: User, today: datetime.date) -> dict:
-    record = career_record(person=user)
-    current = record["current"]
+    current = current_roles_of(people=[user.pk]).get(user.pk)
+    learning = learner_learning(user=user, today=today)
     return {
         "current_role": current,
         "next_steps": next_steps_for(profile=current.profile if current else None),
         "plan": development_plan(user=user),
         "self_assessments": latest_attempts(user=user),
         "certificates": of_holder(user=user),
-        **learner_learning(user=user, today=today),
+        **learning,
+        "assignment_rows": assignment_rows(learning=learning),
+        # How long each request waits, where learner_learning says so.
+        "requests_waiting": [(e, getattr(e, "age_days", None)) for e in learning["requested"]],
         **circle_learning(user=user),
     }
+
+
+def assignment_rows(*, learning: dict) -> list[tuple]:
+    """(assignment, tracks) for the learner's assignments: for a learning path its tracks
+    in order, each as (path item, the learner's enrolment status or None); None for a
+    track. One query for all paths; the statuses come from the enrolments that
+    ``learner_learning`` read."""
+    assignments = learning["assignments"]
+    path_ids = {a.path_id for a in assignments if a.path_id}
+    tracks: dict[int, list] = {path_id: [] for path_id in path_ids}
+    if path_ids:
+        enrolments = [item["enrolment"] for item in learning["current"]]
+        enrolments += learning["requested"] + learning["declined"] + learning["completed"]
+        statuses = {e.track_id: e.status for e in enrolments}
+        items = LearningPathItem.objects.filter(path_id__in=path_ids).select_related("track").order_by("sort_order")
+        for item in items:
+            tracks[item.path_id].append((item, statuses.get(item.track_id)))
+    return [(a, tracks[a.path_id] if a.path_id else None) for a in assignments]
 
 
 def circle_learning(*, user: User) -> dict:

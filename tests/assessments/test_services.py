@@ -6,6 +6,9 @@ from django.utils import timezone
 
 from assessments import selectors, services
 from assessments.models import Attempt, Invitation, RaterAnswer
+from assessments.scoring import Gap
+from curriculum.models import TrackCompetency
+from tests.curriculum.factories import LearningTrackPageFactory
 from tests.people.factories import HRAdviserFactory, LearnerFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,8 +67,38 @@ def test_result_gaps_and_recommendations(scan, anna):
     result = selectors.result_data(attempt=attempt, profile=s["profile"], viewer=anna)
     assert [(g["gap"].name, g["gap"].size) for g in result["gaps"]] == [("Plannen", 2.0), ("Risico's beheren", 1.0)]
     planning = result["gaps"][0]
-    assert [link.page.title for link, _status, _planned in planning["tracks"]] == ["Projectplanning"]
+    # 'Plannen voor beginners' brings planning to 1, where Anna already is: it is left out.
+    assert [(r.track.title, r.reaches) for r, _status, _planned in planning["tracks"]] == [("Projectplanning", True)]
     assert result["gaps"][1]["tracks"] == []
+
+
+def test_recommendations_include_tracks_that_raise_a_level_part_of_the_way(scan, anna):
+    s = scan
+    halfway = LearningTrackPageFactory(parent=s["track"].get_parent(), title="Plannen in de praktijk")
+    TrackCompetency.objects.create(page=halfway, competency=s["planning"], level=2)
+    risks = LearningTrackPageFactory(parent=s["track"].get_parent(), title="Risico's in kaart")
+    TrackCompetency.objects.create(page=risks, competency=s["risks"], level=4)
+    attempt = answer_all(anna, s, {s["planning"].pk: 1, s["notes"].pk: 3, s["risks"].pk: 2})
+    result = selectors.result_data(attempt=attempt, profile=s["profile"], viewer=anna)
+    planning, risk = result["gaps"]
+    assert [(r.track.title, r.level, r.reaches) for r, _status, _planned in planning["tracks"]] == [
+        ("Projectplanning", 3, True),
+        ("Plannen in de praktijk", 2, False),
+    ]
+    assert [(r.track.title, r.reaches) for r, _status, _planned in risk["tracks"]] == [("Risico's in kaart", True)]
+
+
+def test_recommendations_put_the_nearest_reaching_level_first_and_skip_unpublished_tracks(scan):
+    s = scan
+    catalog = s["track"].get_parent()
+    expert = LearningTrackPageFactory(parent=catalog, title="A. Plannen voor experts")
+    TrackCompetency.objects.create(page=expert, competency=s["planning"], level=4)
+    draft = LearningTrackPageFactory(parent=catalog, title="Plannen (concept)", live=False)
+    TrackCompetency.objects.create(page=draft, competency=s["planning"], level=3)
+    gap = Gap(competency_id=s["planning"].pk, name="Plannen", level=1.5, required=3)
+    found = selectors.recommendations(gaps=[gap])[s["planning"].pk]
+    assert [(r.track.title, r.level) for r in found] == [("Projectplanning", 3), ("A. Plannen voor experts", 4)]
+    assert selectors.recommendations(gaps=[]) == {}
 
 
 def test_a_retake_keeps_history(scan, anna):
