@@ -44,7 +44,9 @@ class ExportJob(BackgroundJob):
         _("organisaties"), default=list, help_text=_("De nummers van de organisaties waarover de export gaat.")
     )
     table_key = models.CharField(_("tabel"), max_length=64, help_text=_("Welke tabel van het HR-overzicht."))
-    format = models.CharField(_("bestandsformaat"), max_length=8, choices=Format.choices)
+    format = models.CharField(
+        _("bestandsformaat"), max_length=8, choices=Format.choices, help_text=_("CSV of Excel (XLSX).")
+    )
     scope_query = models.JSONField(
         _("filters"), default=dict, blank=True, help_text=_("De filters van het HR-overzicht bij de export.")
     )

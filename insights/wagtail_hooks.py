@@ -22,6 +22,9 @@ class ExportJobInspectView(InspectView):
         """Whether a file is kept, never a link to it."""
         return _("Ja") if self.object.file else _("Nee")
 
+    def get_direct_display_value(self):
+        return _("Ja") if self.object.direct else _("Nee")
+
 
 class ExportJobViewSet(ModelViewSet):
     """Who exported which table of the HR dashboard, with which filters and how many rows."""

@@ -69,6 +69,7 @@ from tests.curriculum.factories import (
     LearningTrackPageFactory,
     ModulePageFactory,
 )
+from tests.insights.factories import ExportJobFactory
 from tests.invitations.factories import InvitationFactory, InvitationImportFactory
 from tests.people.factories import LearnerFactory, OrganisationFactory, OutgoingEmailFactory
 from tests.provisioning.factories import ScimTokenFactory
@@ -216,6 +217,7 @@ def world(home_page):
         provider.allowed_domains.get(),
         InvitationFactory(organisation=membership.organisation),
         InvitationImportFactory(organisation=membership.organisation),
+        ExportJobFactory(),
     ]
     return {type(instance)._meta.label_lower: instance for instance in instances}
 
