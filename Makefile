@@ -37,7 +37,8 @@ lint: install
 test: lint
 	$(TEST_SETTINGS) $(PY) manage.py check
 	$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not celery_worker"
+	$(PY) -m pytest -m celery_worker -n 0
 
 format: install
 	$(VENV)/bin/ruff check --fix .

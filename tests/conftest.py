@@ -37,9 +37,12 @@ def celery_worker_on_redis(transactional_db, settings):
 
 
 def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (``--dist loadgroup``), every test with a real Celery worker runs in
-    the same test process: two processes consuming one broker would take each other's tasks
-    and run them against the wrong test database."""
+    """Every test with a real Celery worker carries the ``celery_worker`` marker, so that
+    ``make test`` runs them on their own, in one process, after the rest of the suite has run
+    in two (pytest-xdist): two processes consuming one broker would take each other's tasks
+    and run them against the wrong test database, and a worker thread beside hundreds of other
+    tests in one process was seen to leave its tasks queued."""
     for item in items:
         if "celery_worker_on_redis" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.celery_worker)
             item.add_marker(pytest.mark.xdist_group("celery-worker"))

@@ -160,5 +160,8 @@ def test_admin_manages_people_with_our_forms(client, home_page):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert User.objects.get(email="nieuw@example.org").full_name == "Nieuwe Collega"
-    response = client.post("/admin/organisations/new/", {"name": "Gemeente Gouda", "slug": "gouda", "kind": "gemeente"})
+    response = client.post(
+        "/admin/organisations/new/",
+        {"name": "Gemeente Gouda", "slug": "gouda", "kind": "gemeente", "request_decision_days": "14"},
+    )
     assert response.status_code == 302
