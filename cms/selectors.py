@@ -4,13 +4,18 @@ import datetime
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
+from django.utils.http import urlencode
 
 from assessments.selectors import development_plan, latest_attempts
-from careers.selectors import current_roles_of, next_steps_for
+from careers.selectors import current_roles_of, next_steps_for, open_conversations_for
 from certificates.selectors import of_holder
 from circles.attendance import attended_sessions, circle_participation_for_hr
 from curriculum.models import LearningPathItem
 from curriculum.selectors import assignment_overview, learner_learning, pending_requests, recent_batches
+from insights.charts import dashboard_charts
+from insights.filters import scope_for
+from insights.selectors import dashboard as insights_dashboard
+from insights.tables import dashboard_tables
 from people.models import Membership, User
 from people.selectors import organisations_advised_by, users_visible_to_hr
 
@@ -58,11 +63,32 @@ def circle_learning(*, user: User) -> dict:
 
 
 def hr_dashboard(*, adviser: User, organisations: list, today: datetime.date) -> dict:
+    pending = pending_requests(decider=adviser, organisations=organisations)
     return {
         "overview": assignment_overview(organisations=organisations, today=today),
-        "pending_requests": pending_requests(decider=adviser, organisations=organisations),
+        "pending_requests": pending,
+        "oldest_request_days": pending[0].age_days if pending else None,
+        "overdue_requests": sum(1 for enrolment in pending if enrolment.is_overdue),
+        "conversations": open_conversations_for(adviser=adviser),
         "batches": recent_batches(organisations=organisations, limit=5),
         **circle_participation(adviser=adviser),
+    }
+
+
+def hr_insights(*, adviser: User, organisations: list, data, today: datetime.date) -> dict:
+    """The insights of the HR dashboard for the filters in ``data`` (GET parameters), which
+    are checked against the adviser's own organisations: the figures, their charts and
+    tables, and the query that carries the filters into the export links."""
+    scope, filter_form = scope_for(adviser=adviser, data=data, organisations=organisations)
+    figures = insights_dashboard(scope=scope, adviser=adviser, today=today)
+    return {
+        "filter_form": filter_form,
+        "scope": scope,
+        "scope_query": urlencode(scope.as_query()),
+        "profile_title": filter_form.profile_title(scope.profile_id),
+        "insights": figures,
+        "insight_tables": dashboard_tables(figures),
+        "insight_charts": dashboard_charts(figures),
     }
 
 

@@ -5,17 +5,12 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from careers import selectors as careers_selectors
-from insights import selectors as insights
-from insights.charts import dashboard_charts
-from insights.filters import scope_for
-from insights.tables import dashboard_tables
 from people.decorators import hr_adviser_required
 from people.selectors import organisations_advised_by
 from people.services import set_preferred_language
@@ -82,25 +77,12 @@ def hr_dashboard(request):
     query = request.GET.get("q", "").strip()[:100]
     page, roles = selectors.hr_people_page(adviser=request.user, page_number=request.GET.get("pagina"), query=query)
     rows = [(person, roles.get(person.pk)) for person in page.object_list]
-    overview = selectors.hr_dashboard(adviser=request.user, organisations=organisations, today=today)
-    pending = overview["pending_requests"]
-    scope, filter_form = scope_for(adviser=request.user, data=request.GET, organisations=organisations)
-    figures = insights.dashboard(scope=scope, adviser=request.user, today=today)
     context = {
         "organisations": organisations,
         "page_obj": page,
         "rows": rows,
         "query": query,
-        **overview,
-        "oldest_request_days": pending[0].age_days if pending else None,
-        "overdue_requests": sum(1 for enrolment in pending if enrolment.is_overdue),
-        "conversations": careers_selectors.open_conversations_for(adviser=request.user),
-        "filter_form": filter_form,
-        "scope": scope,
-        "scope_query": urlencode(scope.as_query()),
-        "profile_title": filter_form.profile_title(scope.profile_id),
-        "insights": figures,
-        "insight_tables": dashboard_tables(figures),
-        "insight_charts": dashboard_charts(figures),
+        **selectors.hr_dashboard(adviser=request.user, organisations=organisations, today=today),
+        **selectors.hr_insights(adviser=request.user, organisations=organisations, data=request.GET, today=today),
     }
     return render(request, "cms/hr_dashboard.html", context)

@@ -97,3 +97,41 @@ def test_rerendering_certificates_shows_progress(page, site):
     page.get_by_role("button", name="Opnieuw maken").click()
     expect(page.get_by_role("status")).to_contain_text("Klaar: 1 verwerkt, 0 mislukt.")
     assert_accessible(page)
+
+
+def test_hr_sets_the_deadline_for_requests_and_the_learner_withdraws_hers(page, site):
+    zeist = OrganisationFactory(name="Gemeente Zeist")
+    anna = LearnerFactory(
+        organisation=zeist, user__email="anna@zeist.example.org", user__full_name="Anna de Vries"
+    ).user
+    HRAdviserFactory(organisation=zeist, user__email="hr@zeist.example.org")
+    track = LearningTrackPageFactory(
+        parent=CatalogPageFactory(parent=site), title="Stakeholdermanagement", requires_approval=True
+    )
+    curriculum_services.enrol(user=anna, track=track)
+
+    log_in(page, "hr@zeist.example.org")
+    page.goto("/hr/aanvragen/termijn/")
+    expect(page.get_by_role("heading", level=1, name="Termijn voor een besluit")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Gemeente Zeist").fill("0")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_label("Gemeente Zeist")).to_have_value("0")
+    zeist.refresh_from_db()
+    assert zeist.request_decision_days == 14
+    assert_accessible(page)
+    page.get_by_label("Gemeente Zeist").fill("10")
+    page.get_by_role("button", name="Opslaan").click()
+    zeist.refresh_from_db()
+    assert zeist.request_decision_days == 10
+    page.context.clear_cookies()
+
+    log_in(page, "anna@zeist.example.org")
+    enrolment = anna.enrolments.get(track=track)
+    page.goto(f"/mijn/aanvragen/{enrolment.pk}/intrekken/")
+    expect(page.get_by_role("heading", level=1, name="Aanvraag intrekken")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, trek mijn aanvraag in").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert not anna.enrolments.filter(track=track).exists()
+    assert_accessible(page)
