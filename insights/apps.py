@@ -14,6 +14,8 @@ class InsightsConfig(AppConfig):
         # Every process (web and Celery worker) bumps the dashboard's cache version when the
         # figures' sources change, so a cached dashboard never outlives a write by more than
         # the moment it takes to commit.
+        from . import audit
         from .selectors import connect_cache_invalidation
 
+        audit.register()
         connect_cache_invalidation()

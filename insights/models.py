@@ -2,13 +2,12 @@
 
 A small export is streamed straight to the adviser and recorded as done at once; a large one
 is written by a Celery task into the private storage (never a URL: it is served by a view
-that checks who asks) and shows its progress. Every row leaves an audit-log entry: who,
-which table, which filters and how many rows; never the data itself.
+that checks who asks) and shows its progress. Every row leaves an audit-log entry (see
+``insights.audit``): who, which table, which filters and how many rows; never the data itself.
 """
 
 import datetime
 
-from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -92,10 +91,3 @@ class ExportJob(BackgroundJob):
     def is_expired(self) -> bool:
         """Written in the background, and its file deleted since."""
         return self.status == self.Status.DONE and not self.direct and not self.file
-
-
-# Creating an export leaves an audit-log entry, with the adviser as actor (see
-# services.request_export): the table, the filters and the row count, never the data. Progress
-# and downloads are written with ``update()``, which auditlog does not see.
-AUDIT_FIELDS = ["adviser", "organisation_ids", "table_key", "format", "scope_query", "total", "direct"]
-auditlog.register(ExportJob, include_fields=AUDIT_FIELDS)
