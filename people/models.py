@@ -68,6 +68,18 @@ REQUEST_DECISION_DAYS_MIN = 1
 REQUEST_DECISION_DAYS_MAX = 90
 
 
+# Privacy (issue 16): how long leavers' learning records and the audit log are kept.
+LEAVER_RETENTION_DAYS_DEFAULT = 730
+AUDIT_RETENTION_DAYS_DEFAULT = 365 * 2
+
+
+class ErasureCertificates(models.TextChoices):
+    """What happens to a person's certificates when their data is erased."""
+
+    KEEP = "keep", _("Controleerbaar houden, zonder naam")
+    REVOKE = "revoke", _("Intrekken")
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         GEMEENTE = "gemeente", _("Gemeente")
@@ -104,6 +116,32 @@ class Organisation(models.Model):
             "Zoveel dagen heeft HR om een aanvraag voor een leergang goed te keuren of af te wijzen, "
             "tussen 1 en 90 (bij het Rijk is dat 14). Daarna krijgen de HR-adviseurs en de deelnemer "
             "elke week een herinnering; een aanvraag vervalt nooit vanzelf."
+        ),
+    )
+    leaver_retention_days = models.PositiveIntegerField(
+        _("bewaartermijn leergegevens vertrokken medewerkers (dagen)"),
+        default=LEAVER_RETENTION_DAYS_DEFAULT,
+        help_text=_(
+            "Zo lang bewaart Spil de leergegevens van iemand die de organisatie verlaten heeft. "
+            "Daarna worden ze geanonimiseerd: de cijfers blijven voor de statistiek, de persoon niet."
+        ),
+    )
+    audit_retention_days = models.PositiveIntegerField(
+        _("bewaartermijn auditlog (dagen)"),
+        default=AUDIT_RETENTION_DAYS_DEFAULT,
+        help_text=_(
+            "Zo lang bewaart Spil de regels in het auditlog over deze organisatie; oudere regels worden verwijderd."
+        ),
+    )
+    erasure_certificates = models.CharField(
+        _("certificaten na verwijdering"),
+        max_length=8,
+        choices=ErasureCertificates.choices,
+        default=ErasureCertificates.KEEP,
+        help_text=_(
+            "Wat er met de certificaten gebeurt als een medewerker zijn gegevens laat wissen. "
+            "'Controleerbaar houden': het certificaat blijft echt, maar de controlepagina toont geen naam meer. "
+            "'Intrekken': de controlepagina meldt dat het certificaat ingetrokken is."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -107,7 +107,15 @@ class OrganisationViewSet(ModelViewSet):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("request_decision_days")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("request_decision_days"),
+        FieldPanel("leaver_retention_days"),
+        FieldPanel("audit_retention_days"),
+        FieldPanel("erasure_certificates"),
+    ]
 
 
 class MembershipViewSet(ModelViewSet):

@@ -162,6 +162,14 @@ def test_admin_manages_people_with_our_forms(client, home_page):
     assert User.objects.get(email="nieuw@example.org").full_name == "Nieuwe Collega"
     response = client.post(
         "/admin/organisations/new/",
-        {"name": "Gemeente Gouda", "slug": "gouda", "kind": "gemeente", "request_decision_days": "14"},
+        {
+            "name": "Gemeente Gouda",
+            "slug": "gouda",
+            "kind": "gemeente",
+            "request_decision_days": "14",
+            "leaver_retention_days": "730",
+            "audit_retention_days": "730",
+            "erasure_certificates": "keep",
+        },
     )
     assert response.status_code == 302
