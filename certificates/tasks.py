@@ -38,7 +38,14 @@ def issue_certificate(
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=900, max_retries=8)
 def render_certificate(certificate_id: int) -> int:
-    return services.render(certificate_id=certificate_id).pk
+    """Delivered again after a worker died: renders only what is missing (``services.render``)."""
+    return services.render(certificate_id=certificate_id, again=False).pk
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def requeue_unrendered() -> int:
+    """Every ten minutes (Celery beat): certificates whose rendering task was lost."""
+    return services.requeue_unrendered()
 
 
 @shared_task(

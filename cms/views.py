@@ -22,8 +22,9 @@ from .health import service_status
 @never_cache
 @require_GET
 def health(request):
-    healthy, services = service_status()
-    return JsonResponse({"status": "ok" if healthy else "down", "services": services}, status=200 if healthy else 503)
+    """Each part's status as JSON (cms/health.py); 503 when a required part is down."""
+    healthy, report = service_status()
+    return JsonResponse(report, status=200 if healthy else 503)
 
 
 def not_found(request):

@@ -1,5 +1,6 @@
 """Writes about people, organisations and the mail they are sent."""
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -92,6 +93,27 @@ def retry_email(*, email_id: int) -> bool:
     if requeued:
         transaction.on_commit(lambda: send_email.delay(email_id))
     return bool(requeued)
+
+
+def requeue_stalled_emails(*, older_than: datetime.timedelta = datetime.timedelta(minutes=10)) -> int:
+    """Queue again the mails recorded a while ago that no worker ever tried: their task was
+    lost between the commit and the broker (a process killed in between). Delivery is
+    idempotent (``deliver_email``), so a mail that was only waiting is sent once all the same."""
+    from .tasks import send_email
+
+    moment = timezone.now() - older_than
+    stalled = list(
+        OutgoingEmail.objects.filter(
+            status=OutgoingEmail.Status.QUEUED,
+            sent_at__isnull=True,
+            attempts=0,
+            created_at__lt=moment,
+            created_at__gt=moment - datetime.timedelta(days=7),
+        ).values_list("pk", flat=True)
+    )
+    for email_id in stalled:
+        send_email.delay(email_id)
+    return len(stalled)
 
 
 def deliver_email(*, email_id: int) -> bool:

@@ -43,3 +43,9 @@ class EmailTask(JobTask):
 )
 def send_email(email_id: int) -> bool:
     return services.deliver_email(email_id=email_id)
+
+
+@shared_task(ignore_result=True)
+def requeue_stalled_emails() -> int:
+    """Every ten minutes (Celery beat): mails whose delivery task was lost."""
+    return services.requeue_stalled_emails()
