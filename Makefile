@@ -7,7 +7,7 @@ PORT ?= 8000
 export PORT
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=cms.settings.test
 
-.PHONY: run test install lint format messages bench clean
+.PHONY: run test install lint audit format messages bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,11 +34,17 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: lint
+test: lint audit
 	$(TEST_SETTINGS) $(PY) manage.py check
 	$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -m "not celery_worker"
 	$(PY) -m pytest -m celery_worker -n 0
+
+# Known vulnerabilities in the installed packages (PyPI's advisory data; needs the network).
+# The project itself is installed editable and skipped. PIP_AUDIT_FLAGS=--strict also fails
+# when a package could not be looked up, as CI should.
+audit: install
+	$(VENV)/bin/pip-audit --skip-editable --progress-spinner off $(PIP_AUDIT_FLAGS)
 
 format: install
 	$(VENV)/bin/ruff check --fix .

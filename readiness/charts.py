@@ -20,12 +20,13 @@ LANE_Y = 42
 ARROW_STEP = 8  # between arrows that would otherwise run over each other
 
 CURRENT, TARGET = "current", "target"
-# The look of a rung: (class, style). The theme's soft bar colour marks the current role, a
+# The look of a rung, as CSS classes (static/css/spil.css; no style attributes, which the
+# content security policy refuses). The theme's soft bar colour marks the current role, a
 # thick outline the role looked at; the words inside the rung say the same.
 LOOKS = {
-    CURRENT: ("spil-chart__bar spil-chart__bar--second", ""),
-    TARGET: ("", "fill: var(--spil-color-white); stroke: var(--spil-color-primary); stroke-width: 3"),
-    "": ("", "fill: var(--spil-color-surface); stroke: var(--spil-color-border); stroke-width: 1"),
+    CURRENT: "spil-chart__bar spil-chart__bar--second",
+    TARGET: "spil-chart__rung spil-chart__rung--target",
+    "": "spil-chart__rung",
 }
 
 
@@ -47,11 +48,7 @@ class Rung:
 
     @property
     def css_class(self) -> str:
-        return LOOKS[self.mark][0]
-
-    @property
-    def style(self) -> str:
-        return LOOKS[self.mark][1]
+        return LOOKS[self.mark]
 
     @property
     def title_y(self) -> int:

@@ -5,7 +5,15 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DEBUG, OPEN_BADGES_SIGNING_KEY, SECRET_KEY, env
+from .base import (
+    ALLOWED_HOSTS,
+    CONTENT_SECURITY_POLICY,
+    DEBUG,
+    OPEN_BADGES_SIGNING_KEY,
+    SECRET_KEY,
+    SPIL_ADMIN_CONTENT_SECURITY_POLICY,
+    env,
+)
 
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
@@ -37,3 +45,10 @@ SPIL_REQUIRE_MFA = True
 # Wagtail's live preview shows pages in a same-origin frame, so X_FRAME_OPTIONS stays
 # SAMEORIGIN (base.py) rather than the DENY that check --deploy would like.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Over https only: a stray http:// address in content is fetched over https, not in the clear.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
+}
+SPIL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**SPIL_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
+}
