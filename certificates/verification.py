@@ -7,7 +7,6 @@ client address, like the lookup by number.
 
 import datetime
 
-from allauth.account.adapter import get_adapter
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
+from common.ratelimit import client_address
 from common.throttle import Throttle
 
 from . import baking, openbadges, selectors
@@ -66,7 +66,7 @@ def check(request):
     the input could not be checked, 429 when this address checked too often."""
     if request.method != "POST":
         return redirect("certificates:lookup")
-    address = get_adapter(request).get_client_ip(request)
+    address = client_address(request)
     if not CHECK_THROTTLE.hit(f"ip:{address}", limit=CHECK_LIMIT_PER_ADDRESS):
         return _too_many(request)
     form = CredentialCheckForm(request.POST, request.FILES)

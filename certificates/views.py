@@ -1,7 +1,6 @@
 import datetime
 import hashlib
 
-from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from common.ratelimit import client_address
 from common.throttle import Throttle
 from curriculum.models import LearningPath, LearningTrackPage
 from people.decorators import hr_adviser_required
@@ -50,7 +50,7 @@ def verify(request, token: str):
 
 def _client_ip(request) -> str:
     """The client's address as allauth sees it, so TRUSTED_PROXY_COUNT applies here too."""
-    return get_adapter(request).get_client_ip(request)
+    return client_address(request)
 
 
 def _lookup_limited(request, number: str) -> str | None:

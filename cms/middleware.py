@@ -1,9 +1,11 @@
 """Site-wide request and response rules that every view gets without asking."""
 
-from django.http import Http404, QueryDict
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
+
+from common import ratelimit
 
 NUL = "\x00"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -87,3 +89,38 @@ class SiteNotFoundMiddleware:
         if isinstance(exception, Http404) and "debug-404" not in request.GET:
             return render(request, "404.html", status=404)
         return None
+
+
+class RateLimitMiddleware:
+    """Site-wide rate limits by kind of request (``common.ratelimit``): per account when
+    signed in, per client address only when anonymous. Over the limit, the site's 429 page
+    in the reader's language with ``Retry-After``; SCIM clients get a SCIM error.
+
+    It works in ``process_view``, after authentication and URL resolution, so it knows who
+    is asking and which view would answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        refusal = ratelimit.check(request)
+        if refusal is None:
+            return None
+        if refusal.kind == "scim":
+            response = JsonResponse(
+                {
+                    "schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"],
+                    "status": "429",
+                    "detail": "Too many requests; retry after the number of seconds in Retry-After.",
+                },
+                status=429,
+                content_type="application/scim+json",
+            )
+        else:
+            minutes = max(1, -(-refusal.retry_after // 60))
+            response = render(request, "429.html", {"retry_minutes": minutes, "kind": refusal.kind}, status=429)
+        response["Retry-After"] = str(refusal.retry_after)
+        return response

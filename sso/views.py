@@ -7,7 +7,6 @@ Signed in, the same page links the organisation's account to the person's Spil a
 
 import logging
 
-from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.utils import get_next_redirect_url
 from allauth.socialaccount.adapter import get_adapter as get_socialaccount_adapter
 from allauth.socialaccount.providers.base import AuthProcess
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from requests import RequestException
 
+from common.ratelimit import client_address
 from common.throttle import Throttle
 
 from . import selectors
@@ -34,7 +34,7 @@ def organisation_login(request):
     form = OrganisationLoginForm(request.POST or None)
     next_url = get_next_redirect_url(request) or ""
     if request.method == "POST" and form.is_valid():
-        client = get_account_adapter(request).get_client_ip(request)
+        client = client_address(request)
         if not START_THROTTLE.hit(f"ip:{client}", limit=START_LIMIT_PER_ADDRESS):
             return render(request, "429.html", status=429)
         email = form.cleaned_data["email"]
