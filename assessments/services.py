@@ -217,5 +217,7 @@ def add_to_plan(
     return item
 
 
-def remove_from_plan(*, user: User, item_id: int) -> None:
-    PlanItem.objects.filter(pk=item_id, plan__user=user).delete()
+def remove_from_plan(*, user: User, item_id: int) -> bool:
+    """Remove one of ``user``'s own plan items; False when they have none with that id."""
+    deleted, _by_model = PlanItem.objects.filter(pk=item_id, plan__user=user).delete()
+    return bool(deleted)

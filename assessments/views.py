@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from common.forms import MAX_ID
 from people.decorators import hr_adviser_required
 from people.selectors import organisations_advised_by
 
@@ -210,7 +211,8 @@ def plan_add(request):
 @login_required
 @require_POST
 def plan_remove(request, item_id: int):
-    services.remove_from_plan(user=request.user, item_id=item_id)
+    if item_id > MAX_ID or not services.remove_from_plan(user=request.user, item_id=item_id):
+        raise Http404  # not one of theirs (or gone already): nothing to say about it
     return _safe_next(request)
 
 

@@ -6,6 +6,9 @@ from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
 
 from common.i18n import SINGLE_LANGUAGE, can_be_translated
 
+from .documents import refuse_documents_of_restricted_pages
+from .restrictions import refuse_signed_in_outsiders_of_collections, refuse_signed_in_outsiders_of_pages
+
 
 class SubmitTranslatablePageView(SubmitPageTranslationView):
     """Wagtail's 'translate this page', for the pages that may have an English version, one
@@ -34,3 +37,12 @@ def register_admin_urls():
     # Registered before simple_translation's own URL (cms comes first among the apps), so
     # the 'Translate' buttons lead here.
     return [path("translation/submit/page/<int:page_id>/", SubmitTranslatablePageView.as_view())]
+
+
+# Documents used on pages with a view restriction (or on modules) are for their readers only.
+hooks.register("before_serve_document", refuse_documents_of_restricted_pages)
+
+# A page or a private collection's document refuses a signed-in person outside its groups with
+# a 403, before Wagtail's own check would send them to the login page and round in a loop.
+hooks.register("before_serve_page", refuse_signed_in_outsiders_of_pages, order=-1)
+hooks.register("before_serve_document", refuse_signed_in_outsiders_of_collections, order=-1)

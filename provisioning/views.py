@@ -10,10 +10,10 @@ import logging
 
 from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, RawPostDataException
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from scim2_models import PayloadTooLargeException, SCIMException, UnauthorizedException
+from scim2_models import InvalidSyntaxException, PayloadTooLargeException, SCIMException, UnauthorizedException
 from scim2_server.handler import ScimHandler
 from scim2_server.requests import ScimRequest
 from scim2_server.responses import ScimResponse
@@ -34,16 +34,19 @@ SERVICE = ScimService(PROVIDER)
 def endpoint(request: HttpRequest, organisation: str, path: str = "") -> HttpResponse:
     token = None
     try:
+        body = _body(request)
         scim_request = ScimRequest(
             method=request.method,
             base_url=request.build_absolute_uri(reverse("provisioning:base", args=[organisation])),
             path=f"/{path}",
             query=request.GET.dict(),
             headers=dict(request.headers),
-            body=_body(request),
+            body=b"" if body is None else body,
         )
         if SERVICE.match(scim_request).operation is not Operation.service_provider_config:
             token = _authenticate(scim_request, organisation)
+        if body is None:
+            raise InvalidSyntaxException(detail="A SCIM request carries JSON, not a form.")
         storage = OrganisationStorage(organisation=token.organisation if token else None)
         with transaction.atomic():
             response = ScimHandler(SERVICE, storage).handle(scim_request)
@@ -62,11 +65,15 @@ def endpoint(request: HttpRequest, organisation: str, path: str = "") -> HttpRes
     return _http_response(response)
 
 
-def _body(request: HttpRequest) -> bytes:
+def _body(request: HttpRequest) -> bytes | None:
+    """The raw body; None for a form upload (multipart), which the middleware has read as a
+    form already (cms.middleware.StripNulMiddleware): no SCIM client sends one."""
     try:
         return request.body
     except RequestDataTooBig:
         raise PayloadTooLargeException(detail="The request body is too large.") from None
+    except RawPostDataException:
+        return None
 
 
 def _authenticate(scim_request: ScimRequest, organisation: str) -> ScimToken:
