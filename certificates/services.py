@@ -9,11 +9,12 @@ import logging
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.events import Action, record
 from curriculum.models import LearningPath, LearningTrackPage
 from people.models import User
 from people.selectors import can_hr_see, hr_advisers_of
@@ -154,28 +155,73 @@ def issue(
     return certificate
 
 
-def render(*, certificate_id: int) -> Certificate:
-    """Render and store the PDF, then mail the holder once. The file is written whole before
-    the row points to it, so a failed render never leaves half a certificate."""
-    certificate = Certificate.objects.select_related("template", "user").get(pk=certificate_id)
+def pdf_names(certificate: Certificate) -> tuple[str, str]:
+    """The two names a certificate's PDF takes in turn: a new rendering goes under the one the
+    row does not point to, so the current file stays readable until the new one is whole."""
+    base = f"certificates/{certificate.issued_at:%Y}/{certificate.number}"
+    return f"{base}.pdf", f"{base}-b.pdf"
+
+
+def _store_pdf(certificate: Certificate) -> None:
+    """Write the PDF whole, point the row to it, then remove the previous file. A worker that
+    died halfway left at most a file under the name not pointed to: it is replaced, not kept
+    beside the new one, so a certificate has one PDF however often this runs."""
     content = certificate_pdf(certificate)
     old = certificate.pdf.name
     storage = certificate.pdf.storage
-    name = storage.save(f"certificates/{certificate.issued_at:%Y}/{certificate.number}.pdf", ContentFile(content))
+    first, second = pdf_names(certificate)
+    target = second if old == first else first
+    if storage.exists(target):
+        storage.delete(target)
+    name = storage.save(target, ContentFile(content))
     Certificate.objects.filter(pk=certificate.pk).update(pdf=name, rendered_at=timezone.now())
     if old and old != name:
         storage.delete(old)
-    first_mail = Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=True).update(
-        emailed_at=timezone.now()
-    )
-    if first_mail:
-        send_templated_email(
-            to=certificate.user,
-            template="certificates/email/issued",
-            context={"certificate": certificate, "url": settings.SITE_URL + reverse("learner_dashboard")},
+
+
+def render(*, certificate_id: int, again: bool = True) -> Certificate:
+    """Render and store the PDF, then mail the holder once. The file is written whole before
+    the row points to it, so a failed render never leaves half a certificate.
+
+    Safe to run again after a worker died anywhere in it (a redelivered task): one PDF per
+    certificate (``_store_pdf``), and the claim on the first mail is written in one
+    transaction with the queued mail, so the mail is neither lost nor sent twice. With
+    ``again=False`` (the task after issuing) a certificate that has its PDF is not rendered
+    again, only mailed if it was not yet."""
+    certificate = Certificate.objects.select_related("template", "user").get(pk=certificate_id)
+    if again or not certificate.pdf:
+        _store_pdf(certificate)
+    with transaction.atomic():
+        first_mail = Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
         )
+        if first_mail:
+            send_templated_email(
+                to=certificate.user,
+                template="certificates/email/issued",
+                context={"certificate": certificate, "url": settings.SITE_URL + reverse("learner_dashboard")},
+            )
     certificate.refresh_from_db()
     return certificate
+
+
+def requeue_unrendered(*, older_than: datetime.timedelta = datetime.timedelta(minutes=10)) -> int:
+    """Queue the rendering again of certificates issued a while ago that still have no PDF or
+    no mail: their task was lost between the commit and the broker (a process killed in
+    between). Rendering is idempotent, so one that was only slow renders once all the same."""
+    from .tasks import render_certificate
+
+    moment = timezone.now() - older_than
+    stalled = list(
+        Certificate.objects.filter(
+            issued_at__lt=moment, issued_at__gt=moment - datetime.timedelta(days=7), revoked_at__isnull=True
+        )
+        .filter(models.Q(pdf="") | models.Q(emailed_at__isnull=True))
+        .values_list("pk", flat=True)
+    )
+    for certificate_id in stalled:
+        render_certificate.delay(certificate_id)
+    return len(stalled)
 
 
 def can_manage(*, actor: User, certificate: Certificate) -> bool:
@@ -197,6 +243,30 @@ def revoke(*, actor: User, certificate_id: int, reason: str) -> Certificate:
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
     if certificate.status_list_id:
         statuslist.publish(certificate.status_list)
+    record(Action.CERTIFICATE_REVOKED, actor=actor, organisation=certificate.organisation_id, subject=certificate)
+    return certificate
+
+
+@transaction.atomic
+def revoke_on_erasure(*, certificate_id: int, reason: str, actor: User | None = None) -> Certificate:
+    """Revoke a certificate because its holder's data is erased (privacy.services), as the
+    organisation's ``erasure_certificates`` says: asked for by the holder or by the retention
+    period, so no adviser's permission applies. One already revoked stays as it is."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+    if certificate.revoked_at:
+        return certificate
+    certificate.revoked_at = timezone.now()
+    certificate.revocation_reason = reason
+    certificate.save(update_fields=["revoked_at", "revocation_reason"])
+    if certificate.status_list_id:
+        statuslist.publish(certificate.status_list)
+    record(
+        Action.CERTIFICATE_REVOKED,
+        actor=actor,
+        organisation=certificate.organisation_id,
+        subject=certificate,
+        erasure=True,
+    )
     return certificate
 
 

@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("curriculum.urls")),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
+    path("", include("privacy.urls")),
 ]
 
 if settings.DEBUG:

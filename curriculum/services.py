@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.events import Action, record
 from people.models import REQUEST_DECISION_DAYS_MAX, REQUEST_DECISION_DAYS_MIN, Organisation, User
 from people.selectors import can_hr_see, organisations_advised_by
 
@@ -257,6 +258,7 @@ def start_assignment(
         team=team,
         person=person,
     )
+    record(Action.ASSIGNMENT_CREATED, actor=adviser, organisation=organisation, subject=batch, audience=audience)
     transaction.on_commit(lambda: run_assignment_batch_task.delay(batch.pk))
     return batch
 

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.events import Action, record
 from people.models import Organisation, User
 
 from . import exports
@@ -60,7 +61,7 @@ def request_export(*, adviser: User, key: str, fmt: str, data: Mapping[str, str]
     Up to ``DIRECT_LIMIT`` rows it is recorded as done and the caller streams the rows; beyond
     that a Celery task writes the file. The same export asked again while it is still being
     written is not queued twice. Creating the record writes the audit-log entry
-    (models.AUDIT_FIELDS), with the signed-in person as actor."""
+    (insights.audit.AUDIT_FIELDS), with the signed-in person as actor."""
     from .tasks import run_export
 
     chosen = table(key)
@@ -167,6 +168,7 @@ def run_export(*, job_id: int, progress_every: int = PROGRESS_EVERY) -> ExportJo
 
 def record_download(*, job: ExportJob) -> None:
     ExportJob.objects.filter(pk=job.pk).update(downloaded_at=timezone.now(), download_count=F("download_count") + 1)
+    record(Action.EXPORT_DOWNLOADED, actor=job.adviser, organisation=job.organisation_ids, subject=job)
 
 
 def delete_expired_exports(*, now: datetime.datetime) -> int:

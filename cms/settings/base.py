@@ -9,7 +9,9 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds.oembed_providers import vimeo, youtube
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -67,6 +69,9 @@ INSTALLED_APPS = [
     "provisioning",
     "insights",
     "readiness",
+    "audit",
+    "privacy",
+    "outbox",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -97,6 +102,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # allauth's pages of sessions and security keys load its template tags (a 500 without).
+    "django.contrib.humanize",
     "django.forms",
 ]
 
@@ -104,13 +111,20 @@ FORM_RENDERER = "cms.forms.SpilFormRenderer"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (the site's with a nonce, the admin's looser) and Permissions-Policy.
+    "cms.security.SpilCSPMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "cms.middleware.StripNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Site-wide rate limits by kind of request (SPIL_RATE_LIMITS), per account or anonymous address.
+    "cms.middleware.RateLimitMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # Every refusal (a 403, or the Wagtail admin sending an editor away) in the audit log, de-duplicated.
+    "audit.middleware.RefusalAuditMiddleware",
     "cms.middleware.PrivateCacheMiddleware",
     "people.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -137,6 +151,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                # CSP_NONCE, for the rare inline <script nonce="{{ CSP_NONCE }}"> (cms/security.py).
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -165,11 +181,13 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:
+    # A Redis that is away is an empty cache, not an error page (cms/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "spil",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -216,8 +234,10 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     "reset_password_from_key": "20/m/ip",
     "signup": "20/m/ip",
-    "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    # Per address only where there is no account yet: high enough for an office signing in
+    # at nine; per account (key) where one is tried.
+    "login": "100/m/ip",
+    "login_failed": "30/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
 }
 # Authenticator apps, passkeys and security keys (WebAuthn, with fido2 from allauth's mfa
@@ -242,8 +262,30 @@ SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 # Behind N reverse proxies, the client address is the N-th from the end of X-Forwarded-For;
-# rate limits (allauth's and the certificate lookup's) count per client, not per proxy.
+# rate limits (allauth's, the site's in common.ratelimit and the certificate lookup's) count
+# per client, not per proxy.
 ALLAUTH_TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+# Site-wide rate limits by kind of request (common.ratelimit, cms.middleware): so many per
+# signed-in account, or per client address for anonymous requests, in each window of so
+# many seconds. Per account, so the colleagues behind one office address never share a
+# count; the per-address numbers are higher because an address is shared. Generous for a
+# person, a wall for a script; the views with limits of their own keep them.
+SPIL_RATE_LIMITS = {
+    # Every POST, PUT, PATCH and DELETE outside the admin and SCIM: form submissions.
+    "form": {"per_account": 300, "per_address": 600, "window": 600},
+    # The Wagtail admin's submissions (editors upload and save in bursts).
+    "admin": {"per_account": 1000, "per_address": 600, "window": 600},
+    # Exports, PDFs, spreadsheets, calendar feeds, documents and materials.
+    "download": {"per_account": 120, "per_address": 300, "window": 600},
+    # Searches and filters with a search text (?q=).
+    "search": {"per_account": 300, "per_address": 300, "window": 600},
+    # The public certificate and credential pages, which anyone may check.
+    "verify": {"per_account": 300, "per_address": 300, "window": 600},
+    # Invitation and second-opinion links, which carry a secret token.
+    "invitation": {"per_account": 60, "per_address": 60, "window": 600},
+    # SCIM provisioning: an identity provider syncing a large organisation.
+    "scim": {"per_account": 3000, "per_address": 3000, "window": 600},
+}
 MFA_TOTP_ISSUER = "Spil"
 
 # Wagtail
@@ -268,7 +310,25 @@ WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploads (cms/documents.py): the extensions editors may upload, each checked for content
+# that matches it, and the size. Images: no SVG (it can carry scripts); Wagtail refuses an
+# image whose content does not match its extension.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.documents.DocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents are always downloaded through Wagtail's view, which checks the collection's
+# privacy and the pages that use the document (cms/documents.py) before it sends the file,
+# as an attachment (never shown inline, so a document cannot run as a page of the site),
+# with nosniff and a "default-src 'none'" policy. Never a link straight into MEDIA_ROOT.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# The admin would ask releases.wagtail.org for news: a request to a third party, refused by
+# the admin's content security policy anyway.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Internationalisation: Dutch first, English second.
@@ -318,12 +378,43 @@ CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 CELERY_TASK_DEFAULT_RETRY_DELAY = 10
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+# A page that queues a task must not hang on a broker that is away: a short connect
+# timeout, one quick publish retry (for a pooled connection Redis closed), then the task is
+# kept in the database outbox (cms/celery.py, outbox/) and sent once Redis is back.
+# A message whose worker died is delivered again after the visibility timeout.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_MAX_RETRIES = 100
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 60 * 60,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
+    "socket_keepalive": True,
+    "health_check_interval": 25,
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs, by name. Each job is idempotent: running it twice sends nothing twice.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # Every minute: the workers' heartbeat (/health/), then the tasks the outbox kept while
+    # Redis was away.
+    "outbox-relay": {
+        "task": "outbox.tasks.relay_outbox",
+        "schedule": 60,
+        "options": {"expires": 55},
+    },
+    # Every ten minutes: a mail or certificate whose task was lost between the commit and
+    # the broker (a process killed in between) is queued again; the tasks run once anyway.
+    "people-requeue-stalled-emails": {
+        "task": "people.tasks.requeue_stalled_emails",
+        "schedule": crontab(minute="*/10"),
+    },
+    "certificates-requeue-unrendered": {
+        "task": "certificates.tasks.requeue_unrendered",
+        "schedule": crontab(minute="*/10"),
+    },
     "curriculum-due-reminders": {
         "task": "curriculum.tasks.send_due_reminders",
         "schedule": crontab(hour=7, minute=0),
@@ -337,6 +428,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "curriculum-request-reminders": {
         "task": "curriculum.tasks.send_request_reminders",
         "schedule": crontab(hour=7, minute=15),
+    },
+    # Nightly: audit-log entries older than their organisation's retention period are deleted.
+    "audit-prune": {
+        "task": "audit.tasks.prune_audit_log",
+        "schedule": crontab(hour=3, minute=45),
     },
     # Nightly: files of background exports older than a week are deleted; the record stays.
     "insights-delete-expired-exports": {
@@ -352,6 +448,16 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "circles.tasks.send_session_reminders",
         "schedule": crontab(minute=5),
     },
+    # Nightly: personal data exports older than a week are deleted; daily: the records of
+    # people who left longer ago than their organisation keeps them are anonymised.
+    "privacy-delete-expired-exports": {
+        "task": "privacy.tasks.delete_expired_data_exports",
+        "schedule": crontab(hour=3, minute=25),
+    },
+    "privacy-anonymise-leavers": {
+        "task": "privacy.tasks.anonymise_leavers",
+        "schedule": crontab(hour=2, minute=40),
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
@@ -359,6 +465,69 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Request sizes: a form of at most 5 MB besides its files, files over 2.5 MB go to a
+# temporary file rather than memory, at most 20 files at once. Wagtail's page editor sends
+# about six fields per StreamField block, so a long module needs more than Django's 1,000.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# Content security policy (django-csp; cms/security.py chooses the policy by path).
+# The site: scripts and styles from its own static files only, an inline script only with
+# the request's nonce; no plugins, no <base>, framed only by itself (Wagtail's preview).
+# No form-action: signing in through an organisation's identity provider is a form posted
+# here and redirected to the provider, which browsers check against form-action.
+# Videos (the embed block) play from the hosts in EMBED_FRAME_HOSTS; other embeds
+# show nothing.
+EMBED_FRAME_HOSTS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# The embed block accepts addresses of these services only, so that what editors embed plays.
+WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]}]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# The Wagtail admin writes inline scripts (inline panels, date pickers) and inline styles,
+# and shows uploads as blob: previews; everything else is as strict as the site.
+SPIL_ADMIN_CSP_PREFIX = "/admin/"
+SPIL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+    },
+}
+# Browser features nobody on the site needs are off, for the site and every frame in it.
+SPIL_PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "midi": [],
+    "magnetometer": [],
+    "gyroscope": [],
+    "accelerometer": [],
+    "display-capture": [],
+    "browsing-topics": [],
+    # Passkeys and security keys (two-step verification) on the site itself only.
+    "publickey-credentials-get": ["self"],
+    "publickey-credentials-create": ["self"],
+}
 
 LOGGING = {
     "version": 1,
@@ -385,3 +554,6 @@ LOGGING = {
 # organisation, the person), so an entry stays readable after they are renamed or removed.
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
+# The audit log (audit/): each entry is kept as long as its organisation's
+# ``audit_retention_days`` says; entries about no organisation this many days.
+AUDIT_RETENTION_DAYS = 730
