@@ -220,41 +220,17 @@ def period(column: str, scope: SqlScope, params: dict[str, Any], *, moments: boo
 
 
 def status_cte(scope: SqlScope, params: dict[str, Any], *, in_period: bool) -> str:
-    """``status``: the scope's assignments with ``finished`` (the track completed; for a path
-    every required track and at least ``min_electives`` others) and ``finished_at``."""
+    """``status``: the scope's assignments with ``finished`` and ``finished_at`` (the column
+    ``curriculum.status`` keeps from the enrolments: the track completed; for a path every
+    required track and at least ``min_electives`` others)."""
     due = period("a.due_date", scope, params, moments=False) if in_period else ""
     return f""",
-        scoped AS (
-            SELECT a.id, a.user_id, a.organisation_id, a.path_id, a.track_id, a.due_date
+        status AS (
+            SELECT a.id, a.user_id, a.organisation_id, a.path_id, a.track_id, a.due_date,
+                   a.finished_at, a.finished_at IS NOT NULL AS finished
             FROM curriculum_assignment a
             WHERE a.organisation_id IN (SELECT organisation_id FROM advised)
               AND a.user_id IN (SELECT id FROM people){due}
-        ),
-        path_progress AS (
-            SELECT s.id,
-                   count(*) FILTER (WHERE i.required AND e.id IS NULL) AS required_missing,
-                   count(*) FILTER (WHERE NOT i.required AND e.id IS NOT NULL) AS electives_done,
-                   max(e.completed_at) FILTER (WHERE i.required OR lp.min_electives > 0) AS last_done
-            FROM scoped s
-            JOIN curriculum_learningpath lp ON lp.id = s.path_id
-            JOIN curriculum_learningpathitem i ON i.path_id = s.path_id
-            LEFT JOIN curriculum_enrolment e
-                   ON e.user_id = s.user_id AND e.track_id = i.track_id AND e.status = 'completed'
-            GROUP BY s.id
-        ),
-        status AS (
-            SELECT s.*, t.completed_at AS track_done_at,
-                   CASE WHEN s.track_id IS NOT NULL THEN t.id IS NOT NULL
-                        ELSE coalesce(pp.required_missing = 0 AND pp.electives_done >= lp.min_electives,
-                                      lp.min_electives = 0)
-                   END AS finished,
-                   pp.last_done
-            FROM scoped s
-            LEFT JOIN curriculum_enrolment t
-                   ON s.track_id IS NOT NULL AND t.user_id = s.user_id AND t.track_id = s.track_id
-                  AND t.status = 'completed'
-            LEFT JOIN path_progress pp ON pp.id = s.id
-            LEFT JOIN curriculum_learningpath lp ON lp.id = s.path_id
         )"""
 
 
@@ -497,8 +473,7 @@ def monthly_figures(cursor, scope: SqlScope, figures: Figures, *, today: datetim
             f"""WITH {people}{status},
             groups AS (
                 SELECT due_date,
-                       (CASE WHEN NOT finished THEN NULL WHEN track_id IS NOT NULL THEN track_done_at
-                             ELSE last_done END AT TIME ZONE '{TZ}')::date AS finished_on,
+                       (finished_at AT TIME ZONE '{TZ}')::date AS finished_on,
                        count(*) AS n
                 FROM status WHERE due_date < %(last_cutoff)s GROUP BY 1, 2
             )
