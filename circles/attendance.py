@@ -21,7 +21,6 @@ from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F,
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from wagtail.models import Page
 
 from common.throttle import Throttle
 from curriculum import services as curriculum_services
@@ -674,29 +673,32 @@ def circle_participation_summary(*, adviser: User, organisation=None, limit: int
     """Circle membership and attendance of the people of the adviser's own organisations
     (narrowed to ``organisation`` when given): one row per person and circle, by name, the
     first ``limit`` of them as objects, and the totals over all. A circle spans organisations;
-    its other members never appear here. Six queries; people and circles are loaded as
+    its other members never appear here. Four queries; people and circles are loaded as
     objects only for the rows shown, so a ministry's thousands of rows cost plain values."""
     people = users_visible_to_hr(adviser=adviser, organisation=organisation)
-    members = {
-        (user_id, circle_id): (joined_at, left_at)
-        for user_id, circle_id, joined_at, left_at in CircleMember.objects.filter(user__in=people).values_list(
-            "user_id", "circle_id", "joined_at", "left_at"
-        )
-    }
+    names: dict[int, str] = {}
+    titles: dict[int, str] = {}
+    members = {}
+    for user_id, circle_id, joined_at, left_at, name, title in CircleMember.objects.filter(user__in=people).values_list(
+        "user_id", "circle_id", "joined_at", "left_at", "user__full_name", "circle__title"
+    ):
+        members[(user_id, circle_id)] = (joined_at, left_at)
+        names[user_id], titles[circle_id] = name, title
     duration = ExpressionWrapper(F("session__ends_at") - F("session__starts_at"), output_field=DurationField())
-    attended = {
-        (row["user_id"], row["session__circle_id"]): row
-        for row in Attendance.objects.filter(user__in=people, status=PRESENT)
+    attended = {}
+    for row in (
+        Attendance.objects.filter(user__in=people, status=PRESENT)
         .exclude(session__status=Session.Status.CANCELLED)
-        .values("user_id", "session__circle_id")
+        .values("user_id", "session__circle_id", "user__full_name", "session__circle__title")
         .annotate(n=Count("id"), length=Sum(duration), last=Max("session__starts_at"))
         .order_by()
-    }
+    ):
+        key = (row["user_id"], row["session__circle_id"])
+        attended[key] = row
+        names[key[0]], titles[key[1]] = row["user__full_name"], row["session__circle__title"]
     keys = members.keys() | attended.keys()
     if not keys:
         return ParticipationSummary([], 0, 0, 0.0)
-    names = dict(User.objects.filter(pk__in={user_id for user_id, _c in keys}).values_list("pk", "full_name"))
-    titles = dict(Page.objects.filter(pk__in={circle_id for _u, circle_id in keys}).values_list("pk", "title"))
 
     def hours(key) -> float:
         length = attended.get(key, {}).get("length") or datetime.timedelta()

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import (
@@ -617,11 +618,18 @@ def build_dashboard(*, scope: Scope, adviser: User, today: datetime.date) -> Das
 # MAX_STALE old, are served too, marked ``outdated`` (the page says so) while a Celery task
 # computes new ones in the background, at most one at a time per scope. Older ones, or none,
 # are computed in the request. Without a worker (tasks run eagerly: ``make run``, tests)
-# outdated figures are always computed in the request.
+# outdated figures are always computed in the request. Every KEEP_CURRENT_MINUTES a
+# scheduled task (``keep_current``) recomputes the outdated figures of every organisation's
+# unfiltered dashboard, so the page an adviser opens first is never computed in the request.
 
 KEEP_SECONDS = 24 * 60 * 60
-MAX_STALE = datetime.timedelta(minutes=15)
+KEEP_CURRENT_MINUTES = 10
+MAX_STALE = datetime.timedelta(minutes=30)
 REFRESH_LOCK_SECONDS = 120
+
+
+def _is_current(entry, *, today: datetime.date) -> bool:
+    return entry is not None and entry[0] == data_version() and entry[1] == today
 
 
 def _kept(key: str, compute, *, today: datetime.date, refresh, force: bool = False):
@@ -631,8 +639,8 @@ def _kept(key: str, compute, *, today: datetime.date, refresh, force: bool = Fal
     version = data_version()
     entry = None if force else cache.get(key)
     if entry is not None:
-        kept_version, kept_day, kept_at, value = entry
-        if kept_version == version and kept_day == today:
+        _version, _day, kept_at, value = entry
+        if _is_current(entry, today=today):
             return value, False
         if not current_app.conf.task_always_eager and timezone.now() - kept_at < MAX_STALE:
             if cache.add(f"{key}:refreshing", 1, REFRESH_LOCK_SECONDS):
@@ -650,10 +658,14 @@ def _refresh_later(*, adviser: User, scope: Scope) -> None:
     refresh_figures.delay(adviser.pk, scope.as_query(), translation.get_language())
 
 
+def _dashboard_key(scope: Scope) -> str:
+    return f"insights:dashboard:{scope.cache_key}:{translation.get_language()}"
+
+
 def dashboard(*, scope: Scope, adviser: User, today: datetime.date, force: bool = False) -> Dashboard:
     """``build_dashboard``, kept per organisations, filters and language (see above); outdated
     figures carry ``outdated=True``."""
-    key = f"insights:dashboard:{scope.cache_key}:{translation.get_language()}"
+    key = _dashboard_key(scope)
     figures, outdated = _kept(
         key,
         lambda: build_dashboard(scope=scope, adviser=adviser, today=today),
@@ -689,6 +701,35 @@ def filter_choices(
         f"insights:choices:{ids}", compute, today=timezone.localdate(), refresh=refresh, force=force
     )
     return choices
+
+
+def keep_current(*, today: datetime.date) -> int:
+    """Recompute the outdated unfiltered figures of every set of organisations that has an
+    active adviser, once per set and language the advisers read; returns how many were
+    recomputed (the scheduled task)."""
+    from .filters import scope_for
+
+    advisers = (
+        User.objects.filter(is_active=True, memberships__role=Membership.Role.HR)
+        .distinct()
+        .order_by("pk")
+        .only("pk", "preferred_language")
+    )
+    done, computed = set(), 0
+    for adviser in advisers:
+        organisations = list(organisations_advised_by(adviser=adviser))
+        language = adviser.preferred_language or settings.LANGUAGE_CODE
+        seen = (tuple(sorted(organisation.pk for organisation in organisations)), language)
+        if not organisations or seen in done:
+            continue
+        done.add(seen)
+        with translation.override(language):
+            scope, _form = scope_for(adviser=adviser, data={}, organisations=organisations)
+            if _is_current(cache.get(_dashboard_key(scope)), today=today):
+                continue
+            dashboard(scope=scope, adviser=adviser, today=today, force=True)
+            computed += 1
+    return computed
 
 
 def refresh_figures(*, adviser: User, query: dict[str, str]) -> Dashboard | None:

@@ -50,3 +50,11 @@ def refresh_figures(adviser_id: int, query: dict, language: str) -> None:
         return
     with translation.override(language):
         refresh(adviser=adviser, query=query)
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3, expires=9 * 60)
+def keep_figures_current() -> int:
+    """Every ten minutes: the organisations' unfiltered dashboards are recomputed when outdated."""
+    from .selectors import keep_current
+
+    return keep_current(today=timezone.localdate())

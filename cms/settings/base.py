@@ -338,6 +338,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "curriculum.tasks.send_request_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
+    # Every ten minutes: outdated figures of the organisations' HR dashboards are computed
+    # again, so an adviser's first look is never computed while they wait.
+    "insights-keep-figures-current": {
+        "task": "insights.tasks.keep_figures_current",
+        "schedule": crontab(minute="*/10"),
+    },
     # Nightly: files of background exports older than a week are deleted; the record stays.
     "insights-delete-expired-exports": {
         "task": "insights.tasks.delete_expired_exports",

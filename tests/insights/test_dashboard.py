@@ -506,6 +506,23 @@ def test_outdated_figures_older_than_a_quarter_of_an_hour_are_computed_in_the_re
     assert selectors.dashboard(scope=scope, adviser=adviser, today=today).computed_at == later
 
 
+def test_the_scheduled_task_keeps_every_organisations_first_page_current(world, django_assert_num_queries):
+    from insights import tasks
+
+    today = timezone.localdate()
+    assert tasks.keep_figures_current() == 2  # Zeist's and Utrecht's, once each
+    assert tasks.keep_figures_current() == 0  # nothing changed
+    scope, _form = scope_for(adviser=world["hr_zeist"], data={})  # the page's default: this year
+    with django_assert_num_queries(0):
+        before = selectors.dashboard(scope=scope, adviser=world["hr_zeist"], today=today).completed
+    enrolment = Enrolment.objects.get(user=world["kees"], track=world["notes"])
+    enrolment.status, enrolment.completed_at = Enrolment.Status.COMPLETED, timezone.now()
+    enrolment.save()
+    assert selectors.keep_current(today=today) == 2
+    with django_assert_num_queries(0):
+        assert selectors.dashboard(scope=scope, adviser=world["hr_zeist"], today=today).completed == before + 1
+
+
 def test_the_cache_is_never_shared_between_organisations_or_filters(world):
     today = timezone.localdate()
     zeist_scope, _form = scope_for(adviser=world["hr_zeist"], data=EVERYTHING)
