@@ -525,6 +525,7 @@ def generate(sizes: Sizes, *, seed: int = 2026, progress: bool = True) -> Report
             certificates(world, sizes, enrolments, rng("certificates"), report)
             self_assessments(world, sizes, rng("assessments"), report)
             circles(world, sizes, rng("circles"), report)
+            assignment_status(report)
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # back to Django's default
             written = time.perf_counter()
@@ -1166,6 +1167,16 @@ def assignments(world: World, rng: random.Random, report: Report) -> None:
         total=len(rows),
         report=report,
     )
+
+
+def assignment_status(report: Report) -> None:
+    """``Assignment.finished_at``, which the services keep as enrolments complete (COPY sends
+    no signals): worked out for every assignment at once by ``curriculum.status``."""
+    from curriculum.models import Assignment
+    from curriculum.status import refresh_finished
+
+    with report.timing("curriculum_assignment (finished_at)") as counted:
+        counted.append(refresh_finished(Assignment.objects.all()))
 
 
 # Learning: enrolments and module progress -----------------------------------------------------

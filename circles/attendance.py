@@ -659,43 +659,81 @@ class CircleParticipation:
     last_attended: datetime.datetime | None
 
 
-def circle_participation_for_hr(*, adviser: User, organisation=None) -> list[CircleParticipation]:
+@dataclass(frozen=True)
+class ParticipationSummary:
+    """The first rows of an adviser's circle participation, and totals over all of them."""
+
+    rows: list[CircleParticipation]
+    total_rows: int
+    people: int
+    hours: float
+
+
+def circle_participation_summary(*, adviser: User, organisation=None, limit: int | None = None) -> ParticipationSummary:
     """Circle membership and attendance of the people of the adviser's own organisations
-    (narrowed to ``organisation`` when given): one row per person and circle, by name. A
-    circle spans organisations; its other members never appear here. Four queries."""
+    (narrowed to ``organisation`` when given): one row per person and circle, by name, the
+    first ``limit`` of them as objects, and the totals over all. A circle spans organisations;
+    its other members never appear here. Four queries; people and circles are loaded as
+    objects only for the rows shown, so a ministry's thousands of rows cost plain values."""
     people = users_visible_to_hr(adviser=adviser, organisation=organisation)
-    members = {
-        (m.user_id, m.circle_id): m
-        for m in CircleMember.objects.filter(user__in=people).select_related("user", "circle")
-    }
+    names: dict[int, str] = {}
+    titles: dict[int, str] = {}
+    members = {}
+    for user_id, circle_id, joined_at, left_at, name, title in CircleMember.objects.filter(user__in=people).values_list(
+        "user_id", "circle_id", "joined_at", "left_at", "user__full_name", "circle__title"
+    ):
+        members[(user_id, circle_id)] = (joined_at, left_at)
+        names[user_id], titles[circle_id] = name, title
     duration = ExpressionWrapper(F("session__ends_at") - F("session__starts_at"), output_field=DurationField())
-    attended = {
-        (row["user_id"], row["session__circle_id"]): row
-        for row in Attendance.objects.filter(user__in=people, status=PRESENT)
+    attended = {}
+    for row in (
+        Attendance.objects.filter(user__in=people, status=PRESENT)
         .exclude(session__status=Session.Status.CANCELLED)
-        .values("user_id", "session__circle_id")
+        .values("user_id", "session__circle_id", "user__full_name", "session__circle__title")
         .annotate(n=Count("id"), length=Sum(duration), last=Max("session__starts_at"))
         .order_by()
-    }
-    missing = {key for key in attended if key not in members}
-    users = User.objects.in_bulk({user_id for user_id, _c in missing}) if missing else {}
-    circles = LearningCirclePage.objects.in_bulk({circle_id for _u, circle_id in missing}) if missing else {}
+    ):
+        key = (row["user_id"], row["session__circle_id"])
+        attended[key] = row
+        names[key[0]], titles[key[1]] = row["user__full_name"], row["session__circle__title"]
+    keys = members.keys() | attended.keys()
+    if not keys:
+        return ParticipationSummary([], 0, 0, 0.0)
+
+    def hours(key) -> float:
+        length = attended.get(key, {}).get("length") or datetime.timedelta()
+        return round(length.total_seconds() / 3600, 2)
+
+    ordered = sorted(keys, key=lambda key: (names[key[0]].lower(), key[0], titles[key[1]].lower()))
+    shown = ordered if limit is None else ordered[:limit]
+    users = User.objects.in_bulk({user_id for user_id, _c in shown})
+    circles = LearningCirclePage.objects.in_bulk({circle_id for _u, circle_id in shown})
     rows = []
-    for key in members.keys() | attended.keys():
-        member, stats = members.get(key), attended.get(key, {})
-        length = stats.get("length") or datetime.timedelta()
+    for key in shown:
+        joined_at, left_at = members.get(key, (None, None))
+        stats = attended.get(key, {})
         rows.append(
             CircleParticipation(
-                person=member.user if member else users[key[0]],
-                circle=member.circle if member else circles[key[1]],
-                member_since=member.joined_at if member else None,
-                left_at=member.left_at if member else None,
+                person=users[key[0]],
+                circle=circles[key[1]],
+                member_since=joined_at,
+                left_at=left_at,
                 sessions_attended=stats.get("n", 0),
-                hours=round(length.total_seconds() / 3600, 2),
+                hours=hours(key),
                 last_attended=stats.get("last"),
             )
         )
-    return sorted(rows, key=lambda r: (r.person.full_name.lower(), r.person.pk, r.circle.title.lower()))
+    return ParticipationSummary(
+        rows=rows,
+        total_rows=len(keys),
+        people=len({user_id for user_id, _c in keys}),
+        hours=round(sum(hours(key) for key in keys), 2),
+    )
+
+
+def circle_participation_for_hr(*, adviser: User, organisation=None) -> list[CircleParticipation]:
+    """Every row of ``circle_participation_summary``."""
+    return circle_participation_summary(adviser=adviser, organisation=organisation).rows
 
 
 def is_present(*, user: User, session: Session) -> bool:

@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from assessments.selectors import development_plan, latest_attempts
 from careers.selectors import current_roles_of, next_steps_for, open_conversations_for
 from certificates.selectors import of_holder
-from circles.attendance import attended_sessions, circle_participation_for_hr
+from circles.attendance import attended_sessions, circle_participation_summary
 from curriculum.models import LearningPathItem
 from curriculum.selectors import assignment_overview, learner_learning, pending_requests, recent_batches
 from insights.charts import dashboard_charts
@@ -98,12 +98,12 @@ CIRCLE_ROWS = 50
 def circle_participation(*, adviser: User) -> dict:
     """Learning-circle participation of the adviser's own people only (a circle spans
     organisations: its other members never show here)."""
-    rows = circle_participation_for_hr(adviser=adviser)
+    summary = circle_participation_summary(adviser=adviser, limit=CIRCLE_ROWS)
     return {
-        "circle_rows": rows[:CIRCLE_ROWS],
-        "circle_rows_more": max(0, len(rows) - CIRCLE_ROWS),
-        "circle_people": len({row.person.pk for row in rows}),
-        "circle_hours": round(sum(row.hours for row in rows), 2),
+        "circle_rows": summary.rows,
+        "circle_rows_more": max(0, summary.total_rows - CIRCLE_ROWS),
+        "circle_people": summary.people,
+        "circle_hours": summary.hours,
     }
 
 

@@ -6,3 +6,8 @@ class CurriculumConfig(AppConfig):
     name = "curriculum"
     verbose_name = _("Leeraanbod")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import status
+
+        status.connect()

@@ -16,7 +16,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    F,
+    ExpressionWrapper,
     IntegerField,
     Min,
     OuterRef,
@@ -40,7 +40,6 @@ from .models import (
     CatalogPage,
     Enrolment,
     LearningPath,
-    LearningPathItem,
     LearningTrackPage,
     ModulePage,
     ModuleProgress,
@@ -183,52 +182,17 @@ def catalog(
 
 
 def with_status(assignments: QuerySet[Assignment], *, today: datetime.date) -> QuerySet[Assignment]:
-    """Annotate ``finished``, ``started`` and ``late`` on assignments, in SQL."""
-    completed = Enrolment.objects.filter(
-        user=OuterRef(OuterRef("user")), track=OuterRef("track"), status=Enrolment.Status.COMPLETED
-    )
-    items = LearningPathItem.objects.filter(path=OuterRef("path"))
-
-    def count(items_qs):
-        counted = items_qs.order_by().values("path").annotate(c=Count("pk")).values("c")[:1]
-        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-    return (
-        assignments.annotate(
-            track_done=Exists(
-                Enrolment.objects.filter(
-                    user=OuterRef("user"), track=OuterRef("track"), status=Enrolment.Status.COMPLETED
-                )
-            ),
-            required_total=count(items.filter(required=True)),
-            required_done=count(items.filter(Exists(completed), required=True)),
-            electives_done=count(items.filter(Exists(completed), required=False)),
-            started=Exists(
-                Enrolment.objects.filter(user=OuterRef("user"), status__in=STARTED).filter(
-                    Q(track=OuterRef("track")) | Q(track__path_items__path=OuterRef("path"))
-                )
-            ),
-        )
-        .annotate(
-            finished=Case(
-                When(track__isnull=False, track_done=True, then=Value(True)),
-                When(
-                    path__isnull=False,
-                    required_done=F("required_total"),
-                    electives_done__gte=F("path__min_electives"),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-        )
-        .annotate(
-            late=Case(
-                When(finished=False, due_date__lt=today, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
+    """Annotate ``finished``, ``started`` and ``late`` on assignments, in SQL. ``finished``
+    is the column ``finished_at`` that curriculum.status keeps; ``started`` asks whether the
+    learner began the track or a track of the path."""
+    return assignments.annotate(
+        finished=ExpressionWrapper(Q(finished_at__isnull=False), output_field=BooleanField()),
+        late=ExpressionWrapper(Q(finished_at__isnull=True, due_date__lt=today), output_field=BooleanField()),
+        started=Exists(
+            Enrolment.objects.filter(user=OuterRef("user"), status__in=STARTED).filter(
+                Q(track=OuterRef("track")) | Q(track__path_items__path=OuterRef("path"))
             )
-        )
+        ),
     )
 
 

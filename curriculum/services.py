@@ -25,6 +25,7 @@ from .models import (
     RequestReminder,
 )
 from .signals import path_completed, track_completed
+from .status import refresh_finished
 
 
 @transaction.atomic
@@ -304,6 +305,8 @@ def run_assignment_batch(*, batch_id: int, chunk_size: int = 2000) -> Assignment
             ],
             ignore_conflicts=True,
         )
+        # bulk_create sends no signals: a learner who already finished the target is done.
+        refresh_finished(Assignment.objects.filter(batch=batch, user_id__in=chunk))
         AssignmentBatch.mark_progress(batch.pk, processed=start + len(chunk))
     created = Assignment.objects.filter(batch=batch).count()
     AssignmentBatch.mark_done(batch.pk, processed=len(user_ids), created_count=created)

@@ -20,10 +20,10 @@ The period means, per figure:
   whole organisation (team and role profile do not narrow it: groups would fall under
   ``MIN_GROUP_SIZE``); a chosen role profile is what it compares with.
 
-The dashboard's figures are cached for a short while, keyed by the organisations, the
-filters, the day, the language and a version that every save or delete of a model behind
-the figures changes (``connect_cache_invalidation``); writes that bypass signals (bulk
-updates) show after ``CACHE_SECONDS`` at the latest."""
+The dashboard's figures are kept per organisations, filters and language, with a version
+that every save or delete of a model behind the figures changes (``connect_cache_invalidation``)
+and the day they are for; outdated figures are recomputed in the background (see "Figures
+kept" below). Writes that bypass signals (bulk updates) show the next day at the latest."""
 
 from __future__ import annotations
 
@@ -34,24 +34,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import (
-    Case,
     Count,
     DateField,
-    DateTimeField,
     DurationField,
-    Exists,
     ExpressionWrapper,
     F,
-    Max,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
-    When,
 )
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.db.models.signals import post_delete, post_save
@@ -63,7 +57,7 @@ from assessments.selectors import organisation_heatmap
 from careers.models import CareerStep, CurrentRole, RoleProfilePage
 from certificates.models import Certificate
 from circles.models import Attendance, CircleMember, Session
-from curriculum.models import Assignment, AssignmentBatch, Enrolment, LearningPathItem
+from curriculum.models import Assignment, AssignmentBatch, Enrolment
 from curriculum.selectors import STARTED, with_status
 from people.models import Membership, Organisation, User
 from people.selectors import organisations_advised_by, teams_advised_by
@@ -71,7 +65,6 @@ from people.selectors import organisations_advised_by, teams_advised_by
 if TYPE_CHECKING:
     from .filters import Scope
 
-CACHE_SECONDS = 120
 EXPIRY_DAYS = 90
 OVERDUE_ROWS = 10
 TREND_MONTHS = 12
@@ -250,7 +243,7 @@ class AssignmentGroup(NamedTuple):
     path: str | None
     due_date: datetime.date
     finished: bool
-    finished_on: datetime.date | None  # of a finished assignment; see _finished_at
+    finished_on: datetime.date | None  # of a finished assignment (curriculum.status)
     count: int
 
     def open_on(self, day: datetime.date) -> bool:
@@ -265,7 +258,6 @@ def assignment_groups(*, scope: Scope, adviser: User, today: datetime.date) -> l
     path and the trend over the months are both made of it."""
     groups = (
         _assignments(scope=scope, adviser=adviser, today=today, period=False)
-        .alias(finished_at=_finished_at())
         .annotate(finished_on=TruncDate("finished_at"))
         .order_by()
         .values("path_id", "path__title", "due_date", "finished", "finished_on")
@@ -477,26 +469,6 @@ def trend_months(*, last: datetime.date, count: int = TREND_MONTHS) -> list[date
     return months
 
 
-def _finished_at():
-    """When an assignment was finished: the completion of its track; for a path, the last
-    completion of a required track, or of any of its tracks when it asks for electives (a
-    learner who completes more electives than asked is counted as finished at the last).
-    Only meaningful for a finished assignment (``with_status``): leaving that test out of the
-    expression keeps the database from working out ``finished`` twice per assignment."""
-    completed = Enrolment.objects.filter(user=OuterRef("user"), status=COMPLETED)
-    counting = LearningPathItem.objects.filter(path=OuterRef(OuterRef("path")), track=OuterRef("track")).filter(
-        Q(required=True) | Q(path__min_electives__gt=0)
-    )
-    last_of_path = (
-        completed.filter(Exists(counting)).order_by().values("user").annotate(last=Max("completed_at")).values("last")
-    )
-    return Case(
-        When(track__isnull=False, then=Subquery(completed.filter(track=OuterRef("track")).values("completed_at")[:1])),
-        default=Subquery(last_of_path[:1]),
-        output_field=DateTimeField(),
-    )
-
-
 def monthly_trend(
     *, scope: Scope, adviser: User, today: datetime.date, groups: list[AssignmentGroup] | None = None
 ) -> list[MonthRow]:
@@ -545,6 +517,8 @@ class Dashboard:
     heatmaps: tuple[Heatmap, ...]
     months: tuple[MonthRow, ...]
     computed_at: datetime.datetime
+    # Kept figures served while newer ones are computed (``dashboard``).
+    outdated: bool = False
 
     @property
     def enrolled(self) -> int:
@@ -634,32 +608,141 @@ def build_dashboard(*, scope: Scope, adviser: User, today: datetime.date) -> Das
     )
 
 
-def dashboard(*, scope: Scope, adviser: User, today: datetime.date) -> Dashboard:
-    """``build_dashboard``, cached per organisations, filters, day, language and data version."""
-    key = f"insights:dashboard:{data_version()}:{scope.cache_key}:{today.isoformat()}:{translation.get_language()}"
-    cached = cache.get(key)
-    if cached is None:
-        cached = build_dashboard(scope=scope, adviser=adviser, today=today)
-        cache.set(key, cached, CACHE_SECONDS)
-    return cached
+# Figures kept -------------------------------------------------------------------------
+#
+# A ministry's figures take a second or two to compute, and on a busy platform something
+# behind them changes every few seconds: a cache that is dropped on every change would
+# hardly ever be used. So the figures of each scope are kept (per organisations, filters
+# and language) with the data version and the day they were computed for. Kept figures of
+# the current version and day are served as they are. Outdated ones, if less than
+# MAX_STALE old, are served too, marked ``outdated`` (the page says so) while a Celery task
+# computes new ones in the background, at most one at a time per scope. Older ones, or none,
+# are computed in the request. Without a worker (tasks run eagerly: ``make run``, tests)
+# outdated figures are always computed in the request. Every KEEP_CURRENT_MINUTES a
+# scheduled task (``keep_current``) recomputes the outdated figures of every organisation's
+# unfiltered dashboard, so the page an adviser opens first is never computed in the request.
+
+KEEP_SECONDS = 24 * 60 * 60
+KEEP_CURRENT_MINUTES = 10
+MAX_STALE = datetime.timedelta(minutes=30)
+REFRESH_LOCK_SECONDS = 120
 
 
-def filter_choices(*, adviser: User, organisations: list[Organisation]) -> tuple[list[str], list[tuple[int, str]]]:
+def _is_current(entry, *, today: datetime.date) -> bool:
+    return entry is not None and entry[0] == data_version() and entry[1] == today
+
+
+def _kept(key: str, compute, *, today: datetime.date, refresh, force: bool = False):
+    """(value, outdated) for ``key``: see above. ``refresh`` queues the background task."""
+    from celery import current_app
+
+    version = data_version()
+    entry = None if force else cache.get(key)
+    if entry is not None:
+        _version, _day, kept_at, value = entry
+        if _is_current(entry, today=today):
+            return value, False
+        if not current_app.conf.task_always_eager and timezone.now() - kept_at < MAX_STALE:
+            if cache.add(f"{key}:refreshing", 1, REFRESH_LOCK_SECONDS):
+                refresh()
+            return value, True
+    computed_at = timezone.now()
+    value = compute()
+    cache.set(key, (version, today, computed_at, value), KEEP_SECONDS)
+    return value, False
+
+
+def _refresh_later(*, adviser: User, scope: Scope) -> None:
+    from .tasks import refresh_figures
+
+    refresh_figures.delay(adviser.pk, scope.as_query(), translation.get_language())
+
+
+def _dashboard_key(scope: Scope) -> str:
+    return f"insights:dashboard:{scope.cache_key}:{translation.get_language()}"
+
+
+def dashboard(*, scope: Scope, adviser: User, today: datetime.date, force: bool = False) -> Dashboard:
+    """``build_dashboard``, kept per organisations, filters and language (see above); outdated
+    figures carry ``outdated=True``."""
+    key = _dashboard_key(scope)
+    figures, outdated = _kept(
+        key,
+        lambda: build_dashboard(scope=scope, adviser=adviser, today=today),
+        today=today,
+        refresh=lambda: _refresh_later(adviser=adviser, scope=scope),
+        force=force,
+    )
+    return dataclasses.replace(figures, outdated=True) if outdated else figures
+
+
+def filter_choices(
+    *, adviser: User, organisations: list[Organisation], force: bool = False
+) -> tuple[list[str], list[tuple[int, str]]]:
     """The teams and the role profiles (id, title) in use in the adviser's organisations,
-    the choices of the filter form. Cached like the dashboard."""
+    the choices of the filter form. Kept like the dashboard (refreshed with it)."""
     ids = ",".join(str(pk) for pk in sorted(organisation.pk for organisation in organisations))
-    key = f"insights:choices:{data_version()}:{ids}"
-    cached = cache.get(key)
-    if cached is None:
+
+    def compute():
         profiles = (
             CurrentRole.objects.filter(user__in=_members(organisations=organisations_advised_by(adviser=adviser)))
             .order_by("profile__title", "profile_id")
             .values_list("profile_id", "profile__title")
             .distinct()
         )
-        cached = (teams_advised_by(adviser=adviser), list(profiles))
-        cache.set(key, cached, CACHE_SECONDS)
-    return cached
+        return teams_advised_by(adviser=adviser), list(profiles)
+
+    def refresh():
+        from .tasks import refresh_figures
+
+        refresh_figures.delay(adviser.pk, {}, translation.get_language())
+
+    choices, _outdated = _kept(
+        f"insights:choices:{ids}", compute, today=timezone.localdate(), refresh=refresh, force=force
+    )
+    return choices
+
+
+def keep_current(*, today: datetime.date) -> int:
+    """Recompute the outdated unfiltered figures of every set of organisations that has an
+    active adviser, once per set and language the advisers read; returns how many were
+    recomputed (the scheduled task)."""
+    from .filters import scope_for
+
+    advisers = (
+        User.objects.filter(is_active=True, memberships__role=Membership.Role.HR)
+        .distinct()
+        .order_by("pk")
+        .only("pk", "preferred_language")
+    )
+    done, computed = set(), 0
+    for adviser in advisers:
+        organisations = list(organisations_advised_by(adviser=adviser))
+        language = adviser.preferred_language or settings.LANGUAGE_CODE
+        seen = (tuple(sorted(organisation.pk for organisation in organisations)), language)
+        if not organisations or seen in done:
+            continue
+        done.add(seen)
+        with translation.override(language):
+            scope, _form = scope_for(adviser=adviser, data={}, organisations=organisations)
+            if _is_current(cache.get(_dashboard_key(scope)), today=today):
+                continue
+            dashboard(scope=scope, adviser=adviser, today=today, force=True)
+            computed += 1
+    return computed
+
+
+def refresh_figures(*, adviser: User, query: dict[str, str]) -> Dashboard | None:
+    """Compute and keep the filter choices and the figures of ``query`` for the adviser now
+    (the background task). Nothing when they advise no organisation any more."""
+    from .filters import scope_for
+
+    organisations = list(organisations_advised_by(adviser=adviser))
+    if not organisations:
+        return None
+    filter_choices(adviser=adviser, organisations=organisations, force=True)
+    scope, _form = scope_for(adviser=adviser, data=query, organisations=organisations)
+    return dashboard(scope=scope, adviser=adviser, today=timezone.localdate(), force=True)
 
 
 # The cache version ---------------------------------------------------------------------

@@ -34,3 +34,27 @@ def run_export(job_id: int) -> int:
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
 def delete_expired_exports() -> int:
     return services.delete_expired_exports(now=timezone.now())
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)
+def refresh_figures(adviser_id: int, query: dict, language: str) -> None:
+    """Compute an adviser's outdated dashboard figures in the background (insights.selectors)."""
+    from django.utils import translation
+
+    from people.models import User
+
+    from .selectors import refresh_figures as refresh
+
+    adviser = User.objects.filter(pk=adviser_id, is_active=True).first()
+    if adviser is None:
+        return
+    with translation.override(language):
+        refresh(adviser=adviser, query=query)
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3, expires=9 * 60)
+def keep_figures_current() -> int:
+    """Every ten minutes: the organisations' unfiltered dashboards are recomputed when outdated."""
+    from .selectors import keep_current
+
+    return keep_current(today=timezone.localdate())

@@ -28,7 +28,10 @@ def users_visible_to_hr(*, adviser: User, organisation: Organisation | None = No
     organisations = organisations_advised_by(adviser=adviser)
     if organisation is not None:
         organisations = organisations.filter(pk=organisation.pk)
-    return User.objects.filter(is_active=True, memberships__organisation__in=organisations).distinct()
+    # A subquery, not a join: a person with several memberships is one row without DISTINCT,
+    # which would compare every column of every person (and makes counting a page slow).
+    members = Membership.objects.filter(organisation__in=organisations).values("user_id")
+    return User.objects.filter(is_active=True, pk__in=members)
 
 
 def hr_advisers_of(*, person: User) -> QuerySet[User]:

@@ -434,6 +434,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "audit.tasks.prune_audit_log",
         "schedule": crontab(hour=3, minute=45),
     },
+    # Every ten minutes: outdated figures of the organisations' HR dashboards are computed
+    # again, so an adviser's first look is never computed while they wait.
+    "insights-keep-figures-current": {
+        "task": "insights.tasks.keep_figures_current",
+        "schedule": crontab(minute="*/10"),
+    },
     # Nightly: files of background exports older than a week are deleted; the record stays.
     "insights-delete-expired-exports": {
         "task": "insights.tasks.delete_expired_exports",

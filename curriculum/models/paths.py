@@ -268,6 +268,14 @@ class Assignment(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # Kept by curriculum.status from the learner's enrolments; never edited by hand.
+    finished_at = models.DateTimeField(
+        _("afgerond op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wanneer de deelnemer de opdracht afrondde. Spil houdt dit zelf bij uit de afgeronde leergangen."),
+    )
 
     class Meta:
         verbose_name = _("opdracht")
@@ -287,6 +295,8 @@ class Assignment(models.Model):
             models.Index(fields=["due_date"]),
             # The HR dashboard's period and overdue figures of one organisation.
             models.Index(fields=["organisation", "due_date"]),
+            # Unfinished assignments past their date: reminders, digests and "te laat".
+            models.Index(fields=["due_date"], condition=Q(finished_at__isnull=True), name="assignment_open_due"),
         ]
 
     def __str__(self):

@@ -15,7 +15,8 @@ from assessments import services as assessments
 from careers.models import CareerStep
 from certificates.models import Certificate
 from circles.models import Attendance
-from curriculum.models import Enrolment
+from curriculum.models import Assignment, Enrolment
+from curriculum.status import refresh_finished
 from insights import selectors
 from insights.filters import Scope, scope_for
 from insights.tables import TABLES, dashboard_tables
@@ -325,6 +326,8 @@ def test_the_months_count_completions_and_what_was_overdue_at_each_month_end(wor
     world["anna"].assignments.update(due_date=two_back.replace(day=5))
     world["kees"].assignments.update(due_date=two_back.replace(day=5))
     world["lies"].assignments.update(due_date=last.replace(day=5))  # finished long before: never overdue
+    # QuerySet.update() sends no signals: whoever writes so works out the assignments' status.
+    refresh_finished(Assignment.objects.all())
 
     board = dashboard_of(world["hr_zeist"])
     by_month = {row.month: row for row in board.months}
@@ -455,6 +458,69 @@ def test_signing_in_somewhere_keeps_the_figures_in_the_cache(world, django_asser
     update_last_login(None, world["anna"])
     with django_assert_num_queries(0):
         selectors.dashboard(scope=scope, adviser=adviser, today=today)
+
+
+def test_outdated_figures_are_served_while_a_worker_computes_new_ones(world, monkeypatch, django_assert_num_queries):
+    """With a worker (tasks not eager), a change makes the kept figures outdated: the page
+    gets them at once, marked, and one background task is queued per scope, which keeps the
+    new figures for the next request."""
+    from celery import current_app
+
+    from insights import tasks
+
+    adviser, today = world["hr_zeist"], timezone.localdate()
+    scope, _form = scope_for(adviser=adviser, data=EVERYTHING)
+    assert selectors.dashboard(scope=scope, adviser=adviser, today=today).completed == 2
+    queued = []
+    monkeypatch.setitem(current_app.conf, "task_always_eager", False)
+    monkeypatch.setattr(tasks.refresh_figures, "delay", lambda *args: queued.append(args))
+    enrolment = Enrolment.objects.get(user=world["kees"], track=world["notes"])
+    enrolment.status, enrolment.completed_at = Enrolment.Status.COMPLETED, timezone.now()
+    enrolment.save()
+
+    with django_assert_num_queries(0):  # the version is in the cache; no figure is computed
+        kept = selectors.dashboard(scope=scope, adviser=adviser, today=today)
+    assert (kept.completed, kept.outdated) == (2, True)
+    selectors.dashboard(scope=scope, adviser=adviser, today=today)
+    assert queued == [(adviser.pk, scope.as_query(), "nl")]  # once, however often the page is asked
+
+    tasks.refresh_figures(*queued[0])
+    fresh = selectors.dashboard(scope=scope, adviser=adviser, today=today)
+    assert (fresh.completed, fresh.outdated) == (3, False)
+
+
+def test_outdated_figures_older_than_a_quarter_of_an_hour_are_computed_in_the_request(world, monkeypatch):
+    from celery import current_app
+
+    from insights import tasks
+
+    adviser, today = world["hr_zeist"], timezone.localdate()
+    scope, _form = scope_for(adviser=adviser, data=EVERYTHING)
+    monkeypatch.setitem(current_app.conf, "task_always_eager", False)
+    monkeypatch.setattr(tasks.refresh_figures, "delay", lambda *args: None)
+    selectors.dashboard(scope=scope, adviser=adviser, today=today)
+    Enrolment.objects.filter(user=world["kees"], track=world["notes"]).get().save()  # a new version
+    later = timezone.now() + selectors.MAX_STALE + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(selectors.timezone, "now", lambda: later)
+    assert selectors.dashboard(scope=scope, adviser=adviser, today=today).outdated is False
+    assert selectors.dashboard(scope=scope, adviser=adviser, today=today).computed_at == later
+
+
+def test_the_scheduled_task_keeps_every_organisations_first_page_current(world, django_assert_num_queries):
+    from insights import tasks
+
+    today = timezone.localdate()
+    assert tasks.keep_figures_current() == 2  # Zeist's and Utrecht's, once each
+    assert tasks.keep_figures_current() == 0  # nothing changed
+    scope, _form = scope_for(adviser=world["hr_zeist"], data={})  # the page's default: this year
+    with django_assert_num_queries(0):
+        before = selectors.dashboard(scope=scope, adviser=world["hr_zeist"], today=today).completed
+    enrolment = Enrolment.objects.get(user=world["kees"], track=world["notes"])
+    enrolment.status, enrolment.completed_at = Enrolment.Status.COMPLETED, timezone.now()
+    enrolment.save()
+    assert selectors.keep_current(today=today) == 2
+    with django_assert_num_queries(0):
+        assert selectors.dashboard(scope=scope, adviser=world["hr_zeist"], today=today).completed == before + 1
 
 
 def test_the_cache_is_never_shared_between_organisations_or_filters(world):
