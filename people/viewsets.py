@@ -303,7 +303,7 @@ class AuditLogViewSet(ModelViewSet):
 
     model = LogEntry
     icon = "history"
-    menu_label = _("Auditlog")
+    menu_label = _("Wijzigingen in gegevens")
     menu_name = "auditlog"
     add_to_settings_menu = True
     index_view_class = AuditLogIndexView

@@ -224,7 +224,7 @@ def test_the_platform_admin_reads_the_log_in_dutch(client, platform_admin, logge
     assert response.status_code == 200
     html = response.content.decode()
     for text in [
-        "Auditlog",
+        "Wijzigingen in gegevens",
         "Wanneer",
         "Actie",
         "Soort",
