@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from common.jobs import progress_or_page
 from common.ratelimit import client_address
 from common.throttle import Throttle
 from curriculum.models import LearningPath, LearningTrackPage
@@ -216,17 +217,7 @@ def rerender_batch(request, batch_id: int):
     if not services.may_rerender(actor=request.user):
         raise PermissionDenied
     batch = get_object_or_404(RerenderBatch.objects.select_related("template"), pk=batch_id)
-    if request.headers.get("Accept") == "application/json":
-        return JsonResponse(
-            {
-                "status": batch.status,
-                "status_label": batch.get_status_display(),
-                "processed": batch.processed,
-                "total": batch.total,
-                "percent": batch.percent,
-            }
-        )
-    return render(request, "certificates/rerender_batch.html", {"batch": batch})
+    return progress_or_page(request, batch, "certificates/rerender_batch.html", {"batch": batch})
 
 
 @login_required

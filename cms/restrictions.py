@@ -10,10 +10,13 @@ from django.http import HttpRequest
 
 
 def refuse_signed_in_outsiders_of_pages(page, request: HttpRequest, serve_args, serve_kwargs) -> None:
-    """A ``before_serve_page`` hook, before Wagtail's own check."""
-    if request.user.is_authenticated and not all(
-        restriction.accept_request(request) for restriction in page.get_view_restrictions()
-    ):
+    """A ``before_serve_page`` hook, before Wagtail's own check. The restrictions are read once
+    and kept on this page object, so Wagtail's check after it asks the database no second time."""
+    if not request.user.is_authenticated:
+        return
+    restrictions = list(page.get_view_restrictions())
+    page.get_view_restrictions = lambda: restrictions
+    if not all(restriction.accept_request(request) for restriction in restrictions):
         raise PermissionDenied
 
 

@@ -51,6 +51,17 @@ class BackgroundJob(models.Model):
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
+    def progress(self, **counts: int) -> dict:
+        """What a progress page polls (static/js/batch-progress.js), with a subclass's own ``counts``."""
+        return {
+            "status": self.status,
+            "status_label": self.get_status_display(),
+            "processed": self.processed,
+            "total": self.total,
+            **counts,
+            "percent": self.percent,
+        }
+
     @classmethod
     def mark_running(cls, pk: int, *, total: int, **fields) -> None:
         """Started (or started again): progress back to zero; ``fields`` resets a subclass's own counts."""
@@ -111,3 +122,17 @@ class JobTask(Task):
         if job_id is not None:
             self.job_model.mark_failed(job_id, reason=self.failure_reason(exc))
         super().on_failure(exc, task_id, args, kwargs, einfo)
+
+
+def progress_or_page(request, job: BackgroundJob, template: str, context: dict):
+    """A job's page, or its progress as JSON when the page's script asks (``Accept``)."""
+    from django.http import JsonResponse
+    from django.shortcuts import render
+    from django.utils.cache import patch_vary_headers
+
+    if request.headers.get("Accept") == "application/json":
+        response = JsonResponse(job.progress())
+    else:
+        response = render(request, template, context)
+    patch_vary_headers(response, ["Accept"])
+    return response

@@ -140,16 +140,7 @@ def batch_retry(request, batch_id: int):
 @login_required
 def batch_progress(request, batch_id: int):
     batch = _advised_batch(request, batch_id)
-    return JsonResponse(
-        {
-            "status": batch.status,
-            "status_label": batch.get_status_display(),
-            "processed": batch.processed,
-            "total": batch.total,
-            "created": batch.created_count,
-            "percent": batch.percent,
-        }
-    )
+    return JsonResponse(batch.progress(created=batch.created_count))
 
 
 @login_required

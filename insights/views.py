@@ -7,13 +7,13 @@ adviser gets 403."""
 
 import tempfile
 
-from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from common.jobs import progress_or_page
 from people.decorators import hr_adviser_required
 
 from . import exports, services
@@ -67,20 +67,7 @@ def _title(job: ExportJob) -> str:
 def export_job(request, job_id: int):
     """The progress of a background export; the page polls it as JSON (static/js/batch-progress.js)."""
     job = _own_job(request, job_id)
-    if request.headers.get("Accept") == "application/json":
-        response = JsonResponse(
-            {
-                "status": job.status,
-                "status_label": job.get_status_display(),
-                "processed": job.processed,
-                "total": job.total,
-                "percent": job.percent,
-            }
-        )
-    else:
-        response = render(request, "insights/exports/job.html", {"job": job, "table_title": _title(job)})
-    patch_vary_headers(response, ["Accept"])
-    return response
+    return progress_or_page(request, job, "insights/exports/job.html", {"job": job, "table_title": _title(job)})
 
 
 @never_cache

@@ -207,16 +207,7 @@ def import_retry(request, job_id: int):
 @hr_adviser_required
 def import_progress(request, job_id: int):
     job = _advised_import(request, job_id)
-    return JsonResponse(
-        {
-            "status": job.status,
-            "status_label": job.get_status_display(),
-            "processed": job.processed,
-            "total": job.total,
-            "invited": job.invited_count,
-            "percent": job.percent,
-        }
-    )
+    return JsonResponse(job.progress(invited=job.invited_count))
 
 
 # The link ----------------------------------------------------------------------------

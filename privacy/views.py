@@ -4,12 +4,13 @@ person themself: an export of someone else answers 404, whoever asks."""
 from allauth.account.decorators import reauthentication_required
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from common.jobs import progress_or_page
 
 from . import selectors, services
 from .forms import ErasureForm
@@ -42,20 +43,7 @@ def request_export(request):
 def export(request, export_id: int):
     """The progress of an export; the page polls it as JSON (static/js/batch-progress.js)."""
     job = _own_export(request, export_id)
-    if request.headers.get("Accept") == "application/json":
-        response = JsonResponse(
-            {
-                "status": job.status,
-                "status_label": job.get_status_display(),
-                "processed": job.processed,
-                "total": job.total,
-                "percent": job.percent,
-            }
-        )
-    else:
-        response = render(request, "privacy/export.html", {"job": job})
-    patch_vary_headers(response, ["Accept"])
-    return response
+    return progress_or_page(request, job, "privacy/export.html", {"job": job})
 
 
 @never_cache

@@ -8,6 +8,7 @@ no scripts, no event handlers, no styles, no ``javascript:`` links, and frames o
 the video hosts the content security policy allows (``EMBED_FRAME_HOSTS``).
 """
 
+import functools
 from urllib.parse import urlsplit
 
 from django import template
@@ -59,6 +60,14 @@ class RichTextCleaner(Whitelister):
 CLEANER = RichTextCleaner()
 
 
+@functools.lru_cache(maxsize=4096)
+def _cleaned(html: str) -> str:
+    """The whitelister parses with html5lib, in pure Python: a page repeats its rich texts on
+    every view, so each distinct text is cleaned once per process (the answer depends on the
+    text alone)."""
+    return CLEANER.clean(html)
+
+
 @register.filter
 def clean_rich_text(html) -> SafeString:
-    return mark_safe(CLEANER.clean(str(html or "")))  # noqa: S308 - the output of the whitelister
+    return mark_safe(_cleaned(str(html or "")))  # noqa: S308 - the output of the whitelister

@@ -124,7 +124,14 @@ def test_the_platform_admin_sets_it_in_the_wagtail_admin(client, world):
     page = client.get(edit)
     assert page.status_code == 200
     assert 'name="request_decision_days"' in page.content.decode()
-    data = {"name": "Provincie Elders", "slug": "elders", "kind": "provincie"}
+    data = {
+        "name": "Provincie Elders",
+        "slug": "elders",
+        "kind": "provincie",
+        "leaver_retention_days": "730",
+        "audit_retention_days": "730",
+        "erasure_certificates": "keep",
+    }
 
     refused = client.post(edit, {**data, "request_decision_days": "0"})
     assert refused.status_code == 200

@@ -453,6 +453,7 @@ DIRECT_READS = {
     "insights/tables.py:rows": "(inside _reading) the adviser themselves, by the scope's adviser id",
     "insights/tables.py:_overdue_count": "the adviser themselves, by the scope's adviser id",
     "insights/selectors.py:_members": "organisations from _scope_organisations: the advised ones in the scope",
+    "insights/selectors.py:keep_current": "the scheduled task: each active adviser's own organisations_advised_by",
     "curriculum/selectors.py:audience_user_ids": "the learners of the batch's own organisation (batches are advised)",
     "curriculum/selectors.py:enrolments_decidable_by": "members of organisations_advised_by(decider)",
     "curriculum/selectors.py:with_decision_days": "an annotation from the requester's own memberships",
