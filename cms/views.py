@@ -1,14 +1,15 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.i18n import set_language as django_set_language
 
 from people.decorators import hr_adviser_required
@@ -53,12 +54,41 @@ def admin_login(request):
     return render(request, "403.html", context, status=403)
 
 
-@require_POST
+LANGUAGE_PARAMETER = "taal"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
 def set_language(request):
-    """Django's language switch, which also remembers the choice on a signed-in account."""
-    response = django_set_language(request)
+    """The language switch: a link (GET ``?taal=en&next=/pad/``) or, as before, a form
+    (POST ``language`` and ``next``). The choice goes in the language cookie and, for a
+    signed-in person, on the account.
+
+    The switch is a plain link so that anonymous pages need no form and so no CSRF token:
+    they carry no cookie and can be cached whole. An unknown language changes nothing;
+    ``next`` outside this site goes to the home page."""
+    if request.method == "POST":
+        language = request.POST.get("language", "")
+        response = django_set_language(request)
+    else:
+        language = request.GET.get(LANGUAGE_PARAMETER, "")
+        next_url = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+            next_url = "/"
+        response = HttpResponseRedirect(next_url)
+        if language in dict(settings.LANGUAGES):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
     if request.user.is_authenticated:
-        set_preferred_language(user=request.user, language=request.POST.get("language", ""))
+        set_preferred_language(user=request.user, language=language)
     return response
 
 

@@ -91,12 +91,12 @@ def test_password_reset_page_passes_axe(page):
 def test_language_switch_to_english_and_back(page):
     page.goto("/")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("link", name="Skip to content")).to_be_attached()
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("button", name="Nederlands").click()
+    page.get_by_role("link", name="Nederlands").click()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
 
 
@@ -136,7 +136,7 @@ def test_the_demo_site_in_english_reads_in_english(page, site):
 
     call_command("seed_demo", verbosity=0)
     page.goto("/")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     navigation = page.get_by_role("navigation", name="Main menu")
     for name in ["Learning offer", "Self-scans", "Role profiles", "Career paths"]:
         expect(navigation.get_by_role("link", name=name)).to_be_attached()

@@ -496,7 +496,7 @@ def site_log():
         ("learner", "get", "/hr/certificaten/999999/pdf/", {}, 404, "Not Found: /hr/certificaten/999999/pdf/"),
         ("anonymous", "get", "/bestaat-niet/", {}, 404, "Not Found: /bestaat-niet/"),
         ("anonymous", "get", "/", {"HTTP_HOST": "evil.example.org"}, 400, "Invalid HTTP_HOST header"),
-        ("learner", "get", "/i18n/setlang/", {}, 405, "Method Not Allowed (GET): /i18n/setlang/"),
+        ("learner", "put", "/i18n/setlang/", {}, 405, "Method Not Allowed (PUT): /i18n/setlang/"),
         (
             "anonymous",
             "post",
