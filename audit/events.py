@@ -53,15 +53,24 @@ def clean_details(value: Any) -> Any:
 
 
 def network_of(address: str | None) -> str:
-    """``192.0.2.17`` becomes ``192.0.2.0/24``; ``2001:db8:1:2::5`` becomes ``2001:db8:1::/48``."""
+    """``192.0.2.17`` becomes ``192.0.2.0/24``; ``2001:db8:1:2::5`` (or its /64, as
+    ``common.ratelimit.client_address`` gives it) becomes ``2001:db8:1::/48``."""
     if not address:
         return ""
     try:
-        ip = ipaddress.ip_address(address.strip())
+        network = ipaddress.ip_network(address.strip(), strict=False)
     except ValueError:
         return ""
-    prefix = 24 if ip.version == 4 else 48
-    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+    prefix = 24 if network.version == 4 else 48
+    return str(network.supernet(new_prefix=prefix)) if network.prefixlen > prefix else str(network)
+
+
+def network_of_request(request) -> str:
+    """The network of the request's client: the address the rate limits count (behind the
+    site's own proxies, ``TRUSTED_PROXY_COUNT``; never a header the client wrote), cut short."""
+    from common.ratelimit import client_address
+
+    return network_of(client_address(request))
 
 
 def organisation_ids(organisation) -> list[int | None]:
@@ -101,7 +110,7 @@ def build(
     ip_prefix = ""
     if request is not None:
         path = request.path[:255]
-        ip_prefix = network_of(request.META.get("REMOTE_ADDR"))
+        ip_prefix = network_of_request(request)
     cleaned = clean_details(details)
     events = []
     for organisation_id in organisation_ids(organisation):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext, override
 
 from common.throttle import Throttle
 
-from .events import network_of, record
+from .events import network_of_request, record
 from .models import Action
 from .signal_handlers import organisations_of_user
 
@@ -40,7 +40,7 @@ def source_of(request) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    return f"net:{network_of(request.META.get('REMOTE_ADDR'))}"
+    return f"net:{network_of_request(request)}"
 
 
 def should_record(request) -> bool:

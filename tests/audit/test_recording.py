@@ -116,7 +116,29 @@ def test_an_unknown_action_is_a_programming_error():
 def test_networks_are_cut_short():
     assert network_of("192.0.2.17") == "192.0.2.0/24"
     assert network_of("2001:db8:1:2::5") == "2001:db8:1::/48"
+    assert network_of("2001:db8:1:2::/64") == "2001:db8:1::/48"
     assert network_of("not an address") == network_of(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "network"),
+    [
+        (0, "203.0.113.9", "198.51.100.0/24"),  # no proxy: the header is the client's own words
+        (1, "203.0.113.9, 192.0.2.44", "192.0.2.0/24"),  # behind our proxy: the hop it added
+    ],
+)
+def test_the_network_is_the_clients_as_the_rate_limits_see_it(
+    client, home_page, learner, settings, proxies, forwarded, network
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = proxies
+    client.post(
+        "/accounts/login/",
+        {"login": learner.email, "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.77",
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+    (login,) = events(Action.LOGIN)
+    assert login.ip_prefix == network
 
 
 # Refusals
