@@ -41,6 +41,9 @@ RESERVED_SLUGS = {"beheer", "bijeenkomsten", "agenda", "mijn", "uitnodigingen"}
 class CircleIndexPage(TranslatablePageMixin, Page):
     """'Leerkringen': every learning circle."""
 
+    # Member counts and next sessions change without an editor: kept whole for a minute at most.
+    page_cache_seconds = 60
+
     introduction = models.TextField(
         _("inleiding"), blank=True, help_text=_("Staat boven de lijst met leerkringen: wat een leerkring is.")
     )
@@ -92,6 +95,9 @@ class LearningCirclePageForm(WagtailAdminPageForm):
 
 
 class LearningCirclePage(Page):
+    # Member counts and which sessions are still to come change without an editor (cms/pagecache.py).
+    page_cache_seconds = 60
+
     class Membership(models.TextChoices):
         OPEN = "open", _("Open: iedereen met een account kan lid worden")
         INVITATION = "invitation", _("Op uitnodiging: een organisator laat leden toe")

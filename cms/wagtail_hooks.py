@@ -7,6 +7,7 @@ from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
 from common.i18n import SINGLE_LANGUAGE, can_be_translated
 
 from .documents import refuse_documents_of_restricted_pages
+from .pagecache import mark_cacheable
 from .restrictions import refuse_signed_in_outsiders_of_collections, refuse_signed_in_outsiders_of_pages
 
 
@@ -46,3 +47,10 @@ hooks.register("before_serve_document", refuse_documents_of_restricted_pages)
 # a 403, before Wagtail's own check would send them to the login page and round in a loop.
 hooks.register("before_serve_page", refuse_signed_in_outsiders_of_pages, order=-1)
 hooks.register("before_serve_document", refuse_signed_in_outsiders_of_collections, order=-1)
+
+
+@hooks.register("before_serve_page")
+def keep_page_for_anonymous_readers(page, request, serve_args, serve_kwargs):
+    """Every page may be kept whole for anonymous readers (cms/pagecache.py decides whether
+    the answer qualifies); a page class shortens that with ``page_cache_seconds`` (0 = never)."""
+    mark_cacheable(request, getattr(page, "page_cache_seconds", None))

@@ -3,6 +3,14 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 
+def chosen_language(request) -> str | None:
+    """The language the switch chose (the cookie), if it is one the site has; else None.
+
+    Also read by the page cache (cms.pagecache) before the session and user are known."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in dict(settings.LANGUAGES) else None
+
+
 class LanguageMiddleware:
     """Dutch unless someone chose otherwise: the language switch (a cookie) first, then a
     signed-in person's preferred language, then LANGUAGE_CODE.
@@ -17,8 +25,8 @@ class LanguageMiddleware:
         self.supported = dict(settings.LANGUAGES)
 
     def choose(self, request) -> str:
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if chosen in self.supported:
+        chosen = chosen_language(request)
+        if chosen:
             return chosen
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.preferred_language in self.supported:

@@ -1,10 +1,14 @@
 """The vocabulary of the platform: competencies, role profiles and the career paths
 between them."""
 
+import operator
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -146,6 +150,10 @@ class PMOLevel(models.TextChoices):
 PMO_RANK = {PMOLevel.PRACTICAL: 1, PMOLevel.TACTICAL: 2, PMOLevel.STRATEGIC: 3}
 
 
+# What careers.selectors.profile_page_data gives the role profile's template.
+PROFILE_PAGE_DATA = ("requirements", "chart", "methods", "paths_in", "paths_out")
+
+
 class RoleProfilePage(Page):
     family = models.CharField(
         _("functiefamilie"),
@@ -265,7 +273,10 @@ class RoleProfilePage(Page):
         from careers.selectors import profile_page_data
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(profile_page_data(profile=self))
+        # Computed only when the page's fragment is not kept already ({% fragment %}).
+        data = SimpleLazyObject(lambda: profile_page_data(profile=self))
+        for name in PROFILE_PAGE_DATA:
+            context[name] = SimpleLazyObject(partial(operator.getitem, data, name))
         return context
 
 
@@ -367,5 +378,6 @@ class CareerMapPage(IndexPage):
         from careers.selectors import career_map
 
         context = super().get_context(request, *args, **kwargs)
-        context["map"] = career_map()
+        # Computed only when the map's fragment is not kept already ({% fragment %}).
+        context["map"] = SimpleLazyObject(career_map)
         return context

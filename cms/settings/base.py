@@ -39,6 +39,9 @@ env = environ.Env(
     OPEN_BADGES_SIGNING_KEY=(str, ""),
     TRUSTED_PROXY_COUNT=(int, 0),
     CERTIFICATES_MEMBERS_ONLY=(bool, True),
+    SPIL_PAGE_CACHE_SECONDS=(int, 300),
+    SPIL_PAGE_CACHE_SHARED_SECONDS=(int, 60),
+    SPIL_FRAGMENT_CACHE_SECONDS=(int, 3600),
 )
 
 DEBUG = env("DEBUG")
@@ -115,6 +118,8 @@ MIDDLEWARE = [
     "cms.security.SpilCSPMiddleware",
     "cms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for readers without a session (cms/pagecache.py), before any session or user work.
+    "cms.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "cms.middleware.StripNulMiddleware",
@@ -270,6 +275,15 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 # many seconds. Per account, so the colleagues behind one office address never share a
 # count; the per-address numbers are higher because an address is shared. Generous for a
 # person, a wall for a script; the views with limits of their own keep them.
+# The full-page cache for anonymous readers (cms/pagecache.py): how long a page is kept in the
+# shared cache (0 switches it off), and how long a CDN or proxy in front may keep it
+# (s-maxage; browsers always ask again). Publishing makes every kept page out of date at once.
+SPIL_PAGE_CACHE_SECONDS = env("SPIL_PAGE_CACHE_SECONDS")
+SPIL_PAGE_CACHE_SHARED_SECONDS = env("SPIL_PAGE_CACHE_SHARED_SECONDS")
+# Pieces of pages for everyone (menu, footer, career map, role profile charts), per content
+# version and language ({% fragment %}, cms/templatetags/spil_cache.py); 0 switches them off.
+SPIL_FRAGMENT_CACHE_SECONDS = env("SPIL_FRAGMENT_CACHE_SECONDS")
+
 SPIL_RATE_LIMITS = {
     # Every POST, PUT, PATCH and DELETE outside the admin and SCIM: form submissions.
     "form": {"per_account": 300, "per_address": 600, "window": 600},

@@ -23,3 +23,6 @@ SEED_DEMO_ALLOWED = True
 OPEN_BADGES_SIGNING_KEY = "dGVzdC1vbmx5LWJhZGdlLXNpZ25pbmcta2V5LTMyYnk="
 # Tests that need two-step verification switch it on with the settings fixture.
 SPIL_REQUIRE_MFA = False
+# Off: a test changes rows without publishing and reads the page again. tests/cms/test_page_cache.py
+# switches it on where it is the subject.
+SPIL_PAGE_CACHE_SECONDS = 0
