@@ -2,6 +2,6 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings")
 
 application = get_wsgi_application()
