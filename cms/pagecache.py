@@ -146,7 +146,9 @@ class AnonymousPageCacheMiddleware:
             return None
         address = hashlib.sha256(f"{request.scheme}://{host}{path}".encode()).hexdigest()
         language = chosen_language(request) or settings.LANGUAGE_CODE
-        return f"pagecache:{content_version()}:{language}:{address}"
+        # Read once per request: fragments and kept routes use it too (cms.routing.request_version).
+        version = request._spil_content_version = content_version()
+        return f"pagecache:{version}:{language}:{address}"
 
     def storable_for(self, request: HttpRequest, response: HttpResponseBase) -> int:
         """How long ``response`` may be kept; 0 when it must not be."""
@@ -230,16 +232,16 @@ RECORD_SNIPPETS = (
 
 
 def _dependencies() -> tuple[type, ...]:
-    """The models whose rows anonymous pages and fragments show: pages and the rows edited on
-    them, snippets, images and documents, sites and locales, circle sessions and their
-    materials. Not renditions: those are made while a page renders."""
+    """The models whose rows anonymous pages, fragments and kept routes depend on: pages, their
+    privacy and the rows edited on them, snippets, images and documents, sites and locales,
+    circle sessions and their materials. Not renditions: those are made while a page renders."""
     global _DEPENDENCIES
     if _DEPENDENCIES is None:
         from django.apps import apps
         from modelcluster.fields import ParentalKey
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
-        from wagtail.models import Locale, Page, Site
+        from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 
         from circles.models import Session, SessionMaterial
 
@@ -254,6 +256,9 @@ def _dependencies() -> tuple[type, ...]:
         ]
         _DEPENDENCIES = (
             Page,
+            # Making a page private must take it out of the cache at once.
+            PageViewRestriction,
+            CollectionViewRestriction,
             *parts_of_pages,
             Site,
             Locale,
@@ -269,10 +274,19 @@ def _dependencies() -> tuple[type, ...]:
 def connect_signals() -> None:
     """Called once from ``cms.apps.CmsConfig.ready``: web processes, workers and management
     commands alike, so a page published from anywhere makes the stored pages out of date."""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_page_content_changed, dispatch_uid=f"pagecache-{id(signal)}")
     post_save.connect(_model_changed, dispatch_uid="pagecache-post-save")
     post_delete.connect(_model_changed, dispatch_uid="pagecache-post-delete")
+    # The groups of a private page or collection (a many-to-many: no save of the restriction).
+    m2m_changed.connect(_restriction_groups_changed, dispatch_uid="pagecache-restriction-groups")
+
+
+def _restriction_groups_changed(sender, instance, action, **kwargs) -> None:
+    from wagtail.models import CollectionViewRestriction, PageViewRestriction
+
+    if action.startswith("post_") and isinstance(instance, PageViewRestriction | CollectionViewRestriction):
+        content_changed()

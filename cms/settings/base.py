@@ -140,6 +140,9 @@ MIDDLEWARE = [
     # With SPIL_REQUIRE_MFA: HR advisers, organisers, editors and admins set up two-step verification first.
     "sso.middleware.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The site and a page's route kept per content version (cms/routing.py); last, so it sees
+    # the view and the language.
+    "cms.routing.KeptRoutesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

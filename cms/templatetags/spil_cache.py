@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from cms.pagecache import content_version
+from cms.routing import request_version
 
 register = template.Library()
 
@@ -34,7 +34,7 @@ class FragmentNode(template.Node):
             return self.nodelist.render(context)
         vary = repr([str(expression.resolve(context)) for expression in self.vary_on])
         digest = hashlib.sha256(vary.encode()).hexdigest()[:32]
-        key = f"fragment:{content_version()}:{translation.get_language()}:{self.name}:{digest}"
+        key = f"fragment:{request_version(request)}:{translation.get_language()}:{self.name}:{digest}"
         value = cache.get(key)
         if value is None:
             value = self.nodelist.render(context)

@@ -65,7 +65,7 @@ def test_the_menu_follows_what_is_published(client, home_page, settings):
     assert "Over Spil" in client.get(page.url).content.decode()
     kept = count_queries(client, page.url)
     settings.SPIL_FRAGMENT_CACHE_SECONDS = 0
-    assert count_queries(client, page.url) == kept + 1, "the menu's query is saved while it is kept"
+    assert count_queries(client, page.url) > kept, "the menu's queries are saved while it is kept"
     settings.SPIL_FRAGMENT_CACHE_SECONDS = 3600
     ContentPageFactory(parent=home_page, title="Nieuw in het menu", slug="nieuw", show_in_menus=True)
     assert "Nieuw in het menu" in client.get(page.url).content.decode()

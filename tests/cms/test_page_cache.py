@@ -9,6 +9,7 @@ people read first never reaches the anonymous readers after them.
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.core.management import call_command
@@ -160,8 +161,18 @@ def test_each_language_is_kept_apart(client, cache_on, demo):
 
 def test_restricted_pages_and_queries_outside_pages_are_not_stored(client, cache_on, demo):
     track = LearningTrackPage.objects.live().filter(locale__language_code="nl").first()
-    PageViewRestriction.objects.create(page=track, restriction_type=PageViewRestriction.LOGIN)
+    client.get(track.url)
+    assert client.get(track.url)["X-Spil-Cache"] == "hit"
+    # Made private by an editor: no longer served from the cache, to anybody.
+    before = pagecache.content_version()
+    restriction = PageViewRestriction.objects.create(page=track, restriction_type=PageViewRestriction.GROUPS)
+    assert pagecache.content_version() != before
     assert client.get(track.url).status_code == 302
+    # Choosing the groups is a change of its own (a many-to-many, no save of the restriction).
+    before = pagecache.content_version()
+    restriction.groups.add(Group.objects.create(name="Alleen deze groep"))
+    assert pagecache.content_version() != before
+    cache.clear()
     assert client.get(track.url).status_code == 302
     assert stored_entries() == []
     # Views outside Wagtail are not kept unless they ask: the verification page must show a

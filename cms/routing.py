@@ -1,0 +1,153 @@
+"""The site and the page route of a request, kept per content version instead of looked up anew.
+
+Wagtail finds the page for an address by walking the tree: the site for the host name (one
+query), its root page, that page's specific object, then for every part of the path the child
+with that slug and its specific object (two queries a level). A track page three levels deep cost
+six to eight queries before its own work began, on every request, for content that changes only
+when an editor publishes.
+
+``KeptRoutesMiddleware`` keeps, in each process:
+
+- the site per host name and port, as its field values (a fresh ``Site`` object per request, so
+  nothing one request caches on it reaches another), set as ``request._wagtail_site``, which
+  Wagtail's ``Site.find_for_request`` and every ``{% pageurl %}`` read;
+- for Wagtail's page view, the page an address routes to (its id and type) per site, language
+  and path. A kept route costs one query, for the live page itself; a route with arguments (a
+  page that routes further by itself) is not kept.
+
+Both are filed under the content version (``cms.pagecache.content_version``): publishing,
+moving or deleting a page, or saving a site, starts afresh, in every process. A kept page that
+is no longer live is routed the normal way (and answers 404 as before). At most
+``MAX_ROUTES`` routes are kept per process, the oldest dropped first.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from threading import Lock
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+from wagtail.url_routing import RouteResult
+
+from .pagecache import content_version
+
+MAX_ROUTES = 5000
+SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
+MISSING = object()
+
+
+class _Kept:
+    """A small LRU map for one process, emptied when the content version changes."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.version: str | None = None
+        self.items: OrderedDict = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, version: str, key):
+        with self.lock:
+            if version != self.version:
+                self.version, self.items = version, OrderedDict()
+                return MISSING
+            value = self.items.get(key, MISSING)
+            if value is not MISSING:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, version: str, key, value) -> None:
+        with self.lock:
+            if version != self.version:
+                self.version, self.items = version, OrderedDict()
+            self.items[key] = value
+            if len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_sites = _Kept(100)
+_routes = _Kept(MAX_ROUTES)
+
+
+def forget() -> None:
+    """Empties what this process keeps (tests)."""
+    for kept in (_sites, _routes):
+        with kept.lock:
+            kept.version, kept.items = None, OrderedDict()
+
+
+def request_version(request: HttpRequest) -> str:
+    """The content version, read once per request."""
+    version = getattr(request, "_spil_content_version", None)
+    if version is None:
+        version = request._spil_content_version = content_version()
+    return version
+
+
+def keep_site(request: HttpRequest) -> None:
+    if hasattr(request, "_wagtail_site"):
+        return
+    try:
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+    except Exception:  # a host name Django refuses: let Wagtail and Django answer as they do
+        return
+    version = request_version(request)
+    values = _sites.get(version, (hostname, port))
+    if values is MISSING:
+        site = Site._find_for_request(request)
+        values = None if site is None else {name: getattr(site, name) for name in SITE_FIELDS}
+        _sites.put(version, (hostname, port), values)
+    request._wagtail_site = None if values is None else Site(**values)
+
+
+def kept_route(request: HttpRequest, path: str) -> RouteResult | None:
+    site = request._wagtail_site
+    key = (site.pk, translation.get_language(), path)
+    kept = _routes.get(request_version(request), key)
+    if kept is MISSING:
+        return None
+    page_id, content_type_id = kept
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.filter(pk=page_id, live=True).first() if model is not None else None
+    return None if page is None else RouteResult(page)
+
+
+def keep_route(request: HttpRequest, path: str) -> None:
+    result = getattr(request, "_wagtail_route_for_request", None)
+    site = getattr(request, "_wagtail_site", None)
+    if result is None or site is None or result.args or result.kwargs:
+        return
+    page = result.page
+    key = (site.pk, translation.get_language(), path)
+    _routes.put(request_version(request), key, (page.pk, page.content_type_id))
+
+
+class KeptRoutesMiddleware:
+    """See the module's doc. After the language middleware: routes differ per language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        response = self.get_response(request)
+        path = getattr(request, "_spil_route_to_keep", None)
+        if path is not None:
+            keep_route(request, path)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        keep_site(request)
+        if view_func is not wagtail_views.serve or request._wagtail_site is None:
+            return None
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        route = kept_route(request, path)
+        if route is not None:
+            request._wagtail_route_for_request = route
+        else:
+            request._spil_route_to_keep = path
+        return None
