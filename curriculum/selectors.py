@@ -10,7 +10,7 @@ from collections import defaultdict
 from functools import reduce
 from operator import or_
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
     Case,
@@ -25,6 +25,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -143,6 +144,39 @@ def module_context(*, module: ModulePage, track: LearningTrackPage, user: User) 
 
 # The catalogue -----------------------------------------------------------------------
 
+CATALOG_PAGE_SIZE = 24
+# A page number beyond this is beyond the last page: it keeps the offset within the database's range.
+CATALOG_MAX_PAGE = 10**6
+# What a card in the catalogue shows no part of: the track page's StreamFields.
+CATALOG_CARD_DEFER = ("learning_goals", "body")
+
+
+def catalog_page_number(value) -> int:
+    """The page number asked for in ``?pagina=``, as ``Paginator.get_page`` reads it: text
+    (a NUL byte, 100,000 digits) is the first page, zero or less too."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), CATALOG_MAX_PAGE)
+
+
+def catalog_page_of(tracks: QuerySet[LearningTrackPage], value) -> Page:
+    """One page of ``tracks``, as ``Paginator(tracks, CATALOG_PAGE_SIZE).get_page(value)``
+    answers it, in one query instead of two: the slice carries the number of tracks found
+    (``COUNT(*) OVER ()``), so the count needs no query of its own. Only a page number beyond
+    the last page, which finds no row, costs the count and the last page besides."""
+    number = catalog_page_number(value)
+    paginator = Paginator(tracks, CATALOG_PAGE_SIZE)
+    start = (number - 1) * CATALOG_PAGE_SIZE
+    rows = list(tracks.annotate(found=Window(Count("pk")))[start : start + CATALOG_PAGE_SIZE])
+    if not rows and number > 1:
+        page = paginator.get_page(number)
+        page.object_list = list(page.object_list)
+        return page
+    paginator.count = rows[0].found if rows else 0  # the cached property, filled in
+    return Page(rows, number, paginator)
+
 
 def catalog(
     *,
@@ -153,29 +187,44 @@ def catalog(
     competency=None,
     format: str = "",
     scale: int | None = None,
+    page_number=1,
 ) -> dict:
+    """One page of the live tracks of the catalogue that pass the filters, by title or, with a
+    search ``q``, by relevance; with the reader's enrolment in each track shown. The queries
+    are the same however many tracks there are: the filters are subqueries (no join that
+    repeats a track, so no DISTINCT), and only the tracks of the page become objects."""
     tracks = LearningTrackPage.objects.live().child_of(catalog_page)
     if role_profile is not None:
-        tracks = tracks.filter(role_profiles=role_profile)
+        tracks = tracks.filter(pk__in=LearningTrackPage.objects.filter(role_profiles=role_profile).values("pk"))
     if competency is not None:
-        tracks = tracks.filter(competencies__competency=competency)
+        tracks = tracks.filter(
+            pk__in=LearningTrackPage.objects.filter(competencies__competency=competency).values("pk")
+        )
     if format:
         tracks = tracks.filter(format=format)
     if scale:
         tracks = tracks.filter(Q(scale_min__isnull=True) | Q(scale_min__lte=scale)).filter(
             Q(scale_max__isnull=True) | Q(scale_max__gte=scale)
         )
-    tracks = tracks.distinct().order_by("title")
+    tracks = tracks.defer(*CATALOG_CARD_DEFER)
     if q:
-        ranked = [page.pk for page in LearningTrackPage.objects.live().child_of(catalog_page).search(q)]
-        order = {pk: i for i, pk in enumerate(ranked)}
-        results = sorted(tracks.filter(pk__in=ranked), key=lambda t: order[t.pk])
+        # The search ranks every track it finds: only their keys, the filters and the page follow.
+        ranked = [page.pk for page in LearningTrackPage.objects.live().child_of(catalog_page).only("pk").search(q)]
+        kept = set(tracks.filter(pk__in=ranked).values_list("pk", flat=True)) if ranked else set()
+        page = Paginator([pk for pk in ranked if pk in kept], CATALOG_PAGE_SIZE).get_page(page_number)
+        by_pk = {track.pk: track for track in tracks.filter(pk__in=page.object_list)} if page.object_list else {}
+        page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
     else:
-        results = list(tracks)
+        page = catalog_page_of(tracks.order_by("title", "pk"), page_number)
     enrolments = {}
-    if user.is_authenticated:
-        enrolments = {e.track_id: e for e in Enrolment.objects.filter(user=user, track__in=[t.pk for t in results])}
-    return {"tracks": [(track, enrolments.get(track.pk)) for track in results], "query": q}
+    if user.is_authenticated and page.object_list:
+        shown = [track.pk for track in page.object_list]
+        enrolments = {e.track_id: e for e in Enrolment.objects.filter(user=user, track__in=shown)}
+    return {
+        "tracks": [(track, enrolments.get(track.pk)) for track in page.object_list],
+        "page_obj": page,
+        "query": q,
+    }
 
 
 # Assignment status -------------------------------------------------------------------

@@ -50,7 +50,8 @@ class CatalogPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         form = CatalogFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
-        context.update(catalog(catalog_page=self.content_source, user=request.user, **filters))
+        page_number = request.GET.get("pagina", 1)
+        context.update(catalog(catalog_page=self.content_source, user=request.user, page_number=page_number, **filters))
         context["filter_form"] = form
         return context
 
