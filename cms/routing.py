@@ -8,9 +8,10 @@ when an editor publishes.
 
 ``KeptRoutesMiddleware`` keeps, in each process:
 
-- the site per host name and port, as its field values (a fresh ``Site`` object per request, so
-  nothing one request caches on it reaches another), set as ``request._wagtail_site``, which
-  Wagtail's ``Site.find_for_request`` and every ``{% pageurl %}`` read;
+- for Wagtail's page view, the site per host name and port, as its field values (a fresh
+  ``Site`` object per request, so nothing one request caches on it reaches another), set as
+  ``request._wagtail_site``, which Wagtail's ``Site.find_for_request`` and every ``{% pageurl %}``
+  read (other views look the site up as before, only when they need it);
 - for Wagtail's page view, the page an address routes to (its id and type) per site, language
   and path. A kept route costs one query, for the live page itself; a route with arguments (a
   page that routes further by itself) is not kept.
@@ -141,8 +142,10 @@ class KeptRoutesMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve:
+            return None
         keep_site(request)
-        if view_func is not wagtail_views.serve or request._wagtail_site is None:
+        if getattr(request, "_wagtail_site", None) is None:
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         route = kept_route(request, path)
