@@ -29,6 +29,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 
 from careers.models import RoleProfilePage
@@ -116,10 +117,13 @@ def track_page_data(*, track: LearningTrackPage, user: User) -> dict:
         "required_total": len(required),
         "required_done": required_done,
         "percent": round(100 * required_done / len(required)) if required else 0,
-        "track_competencies": sorted(
-            track.competencies.all().select_related("competency"), key=lambda link: link.competency.name
+        # Read only when the page's fragment with them is not kept ({% fragment %}).
+        "track_competencies": SimpleLazyObject(
+            lambda: sorted(track.competencies.all().select_related("competency"), key=lambda link: link.competency.name)
         ),
-        "track_profiles": sorted((p for p in track.role_profiles.all() if p.live), key=lambda p: p.title),
+        "track_profiles": SimpleLazyObject(
+            lambda: sorted((p for p in track.role_profiles.all() if p.live), key=lambda p: p.title)
+        ),
         "assigned": saved and user.is_authenticated and is_assigned(user=user, track=track),
     }
 

@@ -20,6 +20,7 @@ from tests.careers.factories import (
     RoleProfilePageFactory,
 )
 from tests.cms.factories import ContentPageFactory
+from tests.curriculum.factories import CatalogPageFactory, LearningTrackPageFactory, TrackCompetencyFactory
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +117,15 @@ def test_every_snippet_is_content_or_a_record():
     unclassified = [model._meta.label for model in get_snippet_models() if model not in content | records]
     assert unclassified in ([], ["circles.Session"]), unclassified  # sessions are listed on their own
     assert apps.get_model("circles.Session") in pagecache._dependencies()
+
+
+def test_a_track_page_shows_its_competencies_and_roles_as_published(client, home_page):
+    catalogue = CatalogPageFactory(parent=home_page)
+    track = LearningTrackPageFactory(parent=catalogue, title="Notuleren")
+    link = TrackCompetencyFactory(page=track, competency=CompetencyFactory(name="Schriftelijk communiceren"))
+    assert "Schriftelijk communiceren" in client.get(track.url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(track.url)
+    assert not [q for q in queries if "curriculum_trackcompetency" in q["sql"]], "kept with the fragment"
+    link.delete()
+    assert "Schriftelijk communiceren" not in client.get(track.url).content.decode()
