@@ -64,6 +64,8 @@ NOT_STORED = {"set-cookie", "content-length", HEADER.lower(), "content-security-
 # Varying on these is what the key already covers (the language is a cookie).
 VARY_COVERED = {"cookie", "accept-language"}
 MAX_KEY_PATH = 2000
+# The version when the cache cannot be reached: nothing is kept under it (cms.routing).
+UNKNOWN_VERSION = "unknown"
 
 
 def content_version() -> str:
@@ -71,7 +73,7 @@ def content_version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY) or "unknown"
+        version = cache.get(VERSION_KEY) or UNKNOWN_VERSION
     return version
 
 

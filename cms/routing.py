@@ -17,9 +17,10 @@ when an editor publishes.
   page that routes further by itself) is not kept.
 
 Both are filed under the content version (``cms.pagecache.content_version``): publishing,
-moving or deleting a page, or saving a site, starts afresh, in every process. A kept page that
-is no longer live is routed the normal way (and answers 404 as before). At most
-``MAX_ROUTES`` routes are kept per process, the oldest dropped first.
+moving or deleting a page, or saving a site, starts afresh, in every process. While the shared
+cache that holds the version cannot be reached, nothing kept is used. A kept page that is no
+longer live is routed the normal way (and answers 404 as before). At most ``MAX_ROUTES``
+routes are kept per process, the oldest dropped first.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 
-from .pagecache import content_version
+from .pagecache import UNKNOWN_VERSION, content_version
 
 MAX_ROUTES = 5000
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
@@ -142,7 +143,8 @@ class KeptRoutesMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve:
+        if view_func is not wagtail_views.serve or request_version(request) == UNKNOWN_VERSION:
+            # Without the shared cache a publish could not be seen: route the normal way.
             return None
         keep_site(request)
         if getattr(request, "_wagtail_site", None) is None:

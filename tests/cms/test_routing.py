@@ -81,3 +81,12 @@ def test_the_kept_routes_are_bounded():
     assert list(kept.items) == [7, 8, 9]
     assert kept.get("v2", 9) is routing.MISSING
     assert not kept.items, "a new content version starts afresh"
+
+
+def test_without_the_shared_cache_nothing_kept_is_used(client, home_page, monkeypatch):
+    ContentPageFactory(parent=home_page, title="Over", slug="over")
+    monkeypatch.setattr(routing, "request_version", lambda request: routing.UNKNOWN_VERSION)
+    client.get("/over/")
+    assert client.get("/over/").status_code == 200
+    assert not routing._routes.items
+    assert not routing._sites.items
