@@ -159,6 +159,8 @@ def test_the_circle_page_costs_the_same_with_many_members_and_sessions(
     client.get(circle.url)  # warm the site and locale caches
     with CaptureQueriesContext(connection) as few:
         client.get(circle.url)
+    # Counted now: the connection keeps the last 9,000 queries only, and the rows below are many.
+    expected = len(few.captured_queries)
     add_members(circle, 25, kind=Organisation.Kind.PROVINCIE)
     add_members(circle, 25, kind=Organisation.Kind.MINISTERIE)
     for days in range(1, 15):
@@ -166,10 +168,11 @@ def test_the_circle_page_costs_the_same_with_many_members_and_sessions(
         RegistrationFactory(session=session, user=learner)
         RegistrationFactory(session=session)
         past_session(circle, days=days * 7)
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get(circle.url)  # the content changed: warm the kept route and fragments again
+    with django_assert_num_queries(expected):
         response = client.get(circle.url)
     assert response.status_code == 200
-    assert len(few.captured_queries) <= 30
+    assert expected <= 30
 
 
 @pytest.mark.parametrize("who", ["anonymous", "organiser"])
@@ -184,6 +187,7 @@ def test_the_circle_page_costs_the_same_for_visitors_and_organisers(client, circ
     add_members(circle, 30)
     for days in range(1, 10):
         SessionFactory(circle=circle, starts_at=in_days(days))
+    client.get(circle.url)  # the content changed: warm the kept route and fragments again
     with CaptureQueriesContext(connection) as many:
         client.get(circle.url)
     assert len(many.captured_queries) == len(few.captured_queries)
@@ -199,6 +203,7 @@ def test_the_index_costs_the_same_with_many_circles(client, circle_index, learne
         circle = LearningCirclePageFactory(parent=circle_index)
         add_members(circle, 3)
         SessionFactory(circle=circle)
+    client.get(circle_index.url)  # the content changed: warm the kept route and fragments again
     with CaptureQueriesContext(connection) as many:
         client.get(circle_index.url)
     assert len(many.captured_queries) == len(few.captured_queries)

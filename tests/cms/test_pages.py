@@ -38,7 +38,10 @@ def test_ensure_site_rebuilds_an_empty_page_tree():
 def test_home_page_renders_with_a_fixed_number_of_queries(client, home_page, django_assert_max_num_queries):
     for n in range(8):
         home_page.add_child(instance=ContentPage(title=f"Pagina {n}", slug=f"pagina-{n}", show_in_menus=True))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):  # the first after a change: the tree is walked, the menu rendered
+        response = client.get("/")
+    assert response.status_code == 200
+    with django_assert_max_num_queries(4):  # then the route and the menu are kept
         response = client.get("/")
     assert response.status_code == 200
     assert response.content.count(b"utrecht-nav-list__link") == 9
