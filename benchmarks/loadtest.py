@@ -328,8 +328,22 @@ def flush_redis(url: str) -> None:
     redis.Redis.from_url(url).flushdb()
 
 
+class Managed:
+    """What the server and the worker share: stopping their process and reading its CPU time."""
+
+    process: subprocess.Popen[bytes] | None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process)
+            self.process = None
+
+    def cpu_seconds(self) -> float:
+        return process_tree_cpu(self.process.pid) if self.process else 0.0
+
+
 @dataclass
-class Server:
+class Server(Managed):
     """Gunicorn and its settings; restarted to switch the page cache or the database."""
 
     env: dict[str, str]
@@ -356,17 +370,9 @@ class Server:
             )
         wait_until_up(self.process, self.port, timeout=60)
 
-    def stop(self) -> None:
-        if self.process is not None:
-            stop(self.process)
-            self.process = None
-
-    def cpu_seconds(self) -> float:
-        return process_tree_cpu(self.process.pid) if self.process else 0.0
-
 
 @dataclass
-class Worker:
+class Worker(Managed):
     """One Celery worker (pool ``solo``: one process, concurrency 1) on the database being served."""
 
     env: dict[str, str]
@@ -386,14 +392,6 @@ class Worker:
                 stderr=log,
                 start_new_session=True,
             )
-
-    def stop(self) -> None:
-        if self.process is not None:
-            stop(self.process)
-            self.process = None
-
-    def cpu_seconds(self) -> float:
-        return process_tree_cpu(self.process.pid) if self.process else 0.0
 
 
 def process_tree_cpu(pid: int) -> float:

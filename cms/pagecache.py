@@ -10,9 +10,9 @@ What is stored (``AnonymousPageCacheMiddleware``):
 - only GET and HEAD requests that carry no session cookie and no message cookie, so nobody
   who is, or may be, signed in ever reads or fills the cache, and a message meant for one
   visitor is never shown to another;
-- only responses of views that ask for it: every Wagtail page (``before_serve_page`` in
-  ``cms/wagtail_hooks.py``, ``page_cache_seconds`` on a page class shortens or switches it off)
-  and views decorated with ``cache_for_anonymous``;
+- only responses of views that ask for it (``mark_cacheable``): every Wagtail page
+  (``before_serve_page`` in ``cms/wagtail_hooks.py``; ``page_cache_seconds`` on a page class
+  shortens or switches it off);
 - only a 200 that sets no cookie, is not marked private or no-store, varies on nothing but the
   cookie (the language) and was rendered for an anonymous user. A page with a form renders a
   CSRF token and sets its cookie, so it is never stored, whatever the view says.
@@ -39,10 +39,7 @@ browser cache.
 from __future__ import annotations
 
 import hashlib
-import logging
 import uuid
-from collections.abc import Callable
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -51,8 +48,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control
 
 from people.middleware import chosen_language
-
-logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
 HEADER = "X-Spil-Cache"
@@ -77,6 +72,15 @@ def content_version() -> str:
     return version
 
 
+def request_version(request: HttpRequest) -> str:
+    """The content version, read once per request: the page cache, the fragments and the kept
+    routes of one request all use the same one."""
+    version = getattr(request, "_spil_content_version", None)
+    if version is None:
+        version = request._spil_content_version = content_version()
+    return version
+
+
 def content_changed() -> None:
     """Makes every stored page and fragment out of date: at once, and again when the current
     transaction commits (a request that read the old content in between may have stored it
@@ -87,20 +91,6 @@ def content_changed() -> None:
 
 def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def cache_for_anonymous(seconds: int | None = None) -> Callable:
-    """Decorator for a view outside Wagtail whose anonymous answer may be kept whole."""
-
-    def decorator(view: Callable) -> Callable:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs):
-            mark_cacheable(request, seconds)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def mark_cacheable(request: HttpRequest, seconds: int | None = None) -> None:
@@ -148,9 +138,7 @@ class AnonymousPageCacheMiddleware:
             return None
         address = hashlib.sha256(f"{request.scheme}://{host}{path}".encode()).hexdigest()
         language = chosen_language(request) or settings.LANGUAGE_CODE
-        # Read once per request: fragments and kept routes use it too (cms.routing.request_version).
-        version = request._spil_content_version = content_version()
-        return f"pagecache:{version}:{language}:{address}"
+        return f"pagecache:{request_version(request)}:{language}:{address}"
 
     def storable_for(self, request: HttpRequest, response: HttpResponseBase) -> int:
         """How long ``response`` may be kept; 0 when it must not be."""

@@ -36,7 +36,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 
-from .pagecache import UNKNOWN_VERSION, content_version
+from .pagecache import UNKNOWN_VERSION, request_version
 
 MAX_ROUTES = 5000
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
@@ -80,14 +80,6 @@ def forget() -> None:
     for kept in (_sites, _routes):
         with kept.lock:
             kept.version, kept.items = None, OrderedDict()
-
-
-def request_version(request: HttpRequest) -> str:
-    """The content version, read once per request."""
-    version = getattr(request, "_spil_content_version", None)
-    if version is None:
-        version = request._spil_content_version = content_version()
-    return version
 
 
 def keep_site(request: HttpRequest) -> None:

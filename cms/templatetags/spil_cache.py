@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from cms.routing import request_version
+from cms.pagecache import request_version
 
 register = template.Library()
 
