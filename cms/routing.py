@@ -13,18 +13,25 @@ when an editor publishes.
   ``request._wagtail_site``, which Wagtail's ``Site.find_for_request`` and every ``{% pageurl %}``
   read (other views look the site up as before, only when they need it);
 - for Wagtail's page view, the page an address routes to (its id and type) per site, language
-  and path. A kept route costs one query, for the live page itself; a route with arguments (a
-  page that routes further by itself) is not kept.
+  and path; a route with arguments (a page that routes further by itself) is not kept;
+- the page itself, as it was read the first time it was served through a kept route: pickled
+  (a fresh object per request, so nothing one request sets on it reaches another), with whether
+  any view restriction applies to it or an ancestor. A page nothing restricts is served without a
+  query of its own and without Wagtail's two queries for restrictions; a restricted page has them
+  checked as before, on every request. At most ``MAX_PAGES`` pages are kept per process.
 
 Both are filed under the content version (``cms.pagecache.content_version``): publishing,
 moving or deleting a page, or saving a site, starts afresh, in every process. While the shared
-cache that holds the version cannot be reached, nothing kept is used. A kept page that is no
-longer live is routed the normal way (and answers 404 as before). At most ``MAX_ROUTES``
-routes are kept per process, the oldest dropped first.
+cache that holds the version cannot be reached, nothing kept is used. At most ``MAX_ROUTES``
+routes are kept per process, the oldest dropped first. A route is kept at its first request, its
+page at its second (read with ``live=True``: a page no longer live is routed the normal way and
+answers 404). Whatever changes a page or its privacy without the model signals (a raw
+``UPDATE``) must call ``cms.pagecache.content_changed()``, as it must for the page cache.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections import OrderedDict
 from threading import Lock
 
@@ -39,6 +46,7 @@ from wagtail.url_routing import RouteResult
 from .pagecache import UNKNOWN_VERSION, request_version
 
 MAX_ROUTES = 5000
+MAX_PAGES = 2000  # a pickled page is 1-3 kB in the population: a few MB per process
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
 MISSING = object()
 
@@ -73,11 +81,12 @@ class _Kept:
 
 _sites = _Kept(100)
 _routes = _Kept(MAX_ROUTES)
+_pages = _Kept(MAX_PAGES)
 
 
 def forget() -> None:
     """Empties what this process keeps (tests)."""
-    for kept in (_sites, _routes):
+    for kept in (_sites, _routes, _pages):
         with kept.lock:
             kept.version, kept.items = None, OrderedDict()
 
@@ -106,9 +115,26 @@ def kept_route(request: HttpRequest, path: str) -> RouteResult | None:
     if kept is MISSING:
         return None
     page_id, content_type_id = kept
+    stored = _pages.get(request_version(request), page_id)
+    if stored is not MISSING:
+        pickled, unrestricted = stored
+        page = pickle.loads(pickled)  # noqa: S301 (bytes this process pickled itself, never from outside)
+        if unrestricted:
+            page.get_view_restrictions = _no_restrictions
+        return RouteResult(page)
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     page = model.objects.filter(pk=page_id, live=True).first() if model is not None else None
-    return None if page is None else RouteResult(page)
+    if page is None:
+        return None
+    pickled = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)  # as read, before any request touches it
+    restrictions = list(page.get_view_restrictions())
+    _pages.put(request_version(request), page_id, (pickled, not restrictions))
+    page.get_view_restrictions = lambda: restrictions  # read once: Wagtail's check asks no second time
+    return RouteResult(page)
+
+
+def _no_restrictions() -> list:
+    return []
 
 
 def keep_route(request: HttpRequest, path: str) -> None:

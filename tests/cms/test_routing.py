@@ -1,12 +1,15 @@
 """The site and page routes kept per content version (cms/routing.py, issue 17)."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms import routing
+from cms.pagecache import content_changed
 from tests.cms.factories import ContentPageFactory
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +50,61 @@ def test_a_moved_or_renamed_page_is_routed_anew(client, home_page):
 def test_a_kept_page_that_is_no_longer_live_is_not_served(client, home_page):
     ContentPageFactory(parent=home_page, title="Tijdelijk", slug="tijdelijk")
     client.get("/tijdelijk/")
-    # Without any signal (a raw update): the kept route still checks that the page is live.
+    # Without any signal (a raw update): the route is kept, the page is read with live=True.
     Page.objects.filter(slug="tijdelijk").update(live=False)
     assert client.get("/tijdelijk/").status_code == 404
+
+
+def test_a_kept_page_is_served_without_reading_the_page_or_its_privacy(client, home_page):
+    page = ContentPageFactory(parent=home_page, title="Over", slug="over")
+    first = client.get(page.url)  # routed through the tree; the route is kept
+    second = client.get(page.url)  # the page is read and kept
+    with CaptureQueriesContext(connection) as queries:
+        third = client.get(page.url)
+    assert first.content == second.content == third.content
+    touched = [q["sql"] for q in queries if '"wagtailcore_page"' in q["sql"] or "pageviewrestriction" in q["sql"]]
+    assert not touched, touched
+
+
+def test_a_kept_page_is_a_fresh_object_for_every_request(client, home_page, rf):
+    page = ContentPageFactory(parent=home_page, title="Over", slug="over")
+    client.get(page.url)
+    client.get(page.url)
+    request = rf.get(page.url)
+    routing.keep_site(request)
+    one, two = routing.kept_route(request, "over/"), routing.kept_route(request, "over/")
+    assert one.page is not two.page
+    one.page.title = "Veranderd in één verzoek"
+    assert routing.kept_route(request, "over/").page.title == "Over"
+
+
+def test_a_raw_update_to_a_kept_page_shows_after_content_changed(client, home_page):
+    ContentPageFactory(parent=home_page, title="Tijdelijk", slug="tijdelijk")
+    client.get("/tijdelijk/")
+    client.get("/tijdelijk/")
+    Page.objects.filter(slug="tijdelijk").update(live=False)
+    content_changed()  # what a change without the model signals must call (the module's doc)
+    assert client.get("/tijdelijk/").status_code == 404
+
+
+def test_a_private_page_is_refused_every_time_also_when_kept(client, home_page):
+    page = ContentPageFactory(parent=home_page, title="Intern", slug="intern")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    for _ in range(3):
+        response = client.get(page.url)
+        assert response.status_code == 302
+        assert "/login" in response["Location"]
+
+
+def test_a_page_made_private_after_it_was_kept_is_refused_at_once(client, home_page):
+    page = ContentPageFactory(parent=home_page, title="Open", slug="open")
+    for _ in range(3):
+        assert client.get(page.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.create(name="Alleen HR"))
+    assert client.get(page.url).status_code == 302
+    client.force_login(UserFactory())
+    assert client.get(page.url).status_code == 403, "a signed-in outsider gets the refusal, not a login loop"
 
 
 def test_the_site_is_kept_per_host_and_renewed_when_saved(client, home_page):
