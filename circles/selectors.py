@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.core.cache import cache
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +33,11 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # registration made later gets it at once).
 REMINDER_LEAD = datetime.timedelta(hours=24)
 PAST_SESSIONS_SHOWN = 12
+# What a session card shows; never the agenda, report or links for members only.
+CARD_FIELDS = ("circle_id", "theme", "starts_at", "ends_at", "online_url", "status", "capacity")
+# The members of a circle by kind of organisation, kept this long at most: joining and leaving
+# renew it at once (``member_stats``); a member's organisation changing, within this time.
+MEMBER_KINDS_SECONDS = 60
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # The personal feed keeps sessions this long after they took place, so a subscribed
 # calendar does not lose its history at once.
@@ -48,6 +54,8 @@ def circles_organised_by(*, user: User) -> QuerySet[LearningCirclePage]:
 
 
 def is_organiser(*, circle: LearningCirclePage, user: User) -> bool:
+    if not user.is_authenticated:
+        return False
     return circles_organised_by(user=user).filter(pk=circle.pk).exists()
 
 
@@ -86,18 +94,48 @@ def member_count(*, circle: LearningCirclePage) -> int:
     return CircleMember.objects.filter(circle=circle, left_at__isnull=True).count()
 
 
-def members_by_organisation_kind(*, circle: LearningCirclePage) -> list[tuple[str, int]]:
+@dataclass(frozen=True)
+class MemberStats:
+    """The active members of a circle, counted, and a fingerprint of its membership that
+    changes whenever someone joins, comes back or leaves."""
+
+    count: int
+    fingerprint: str
+
+
+def member_stats(*, circle: LearningCirclePage) -> MemberStats:
+    """One query over the circle's member rows (its index), whatever else the page needs."""
+    stats = CircleMember.objects.filter(circle=circle).aggregate(
+        active=Count("pk", filter=Q(left_at__isnull=True)), joined=Max("joined_at"), left=Max("left_at")
+    )
+    # A join adds a row or sets joined_at; coming back sets joined_at; leaving sets left_at.
+    fingerprint = f"{stats['active']}:{stats['joined'] and stats['joined'].timestamp()}:"
+    fingerprint += f"{stats['left'] and stats['left'].timestamp()}"
+    return MemberStats(count=stats["active"], fingerprint=fingerprint)
+
+
+def members_by_organisation_kind(
+    *, circle: LearningCirclePage, stats: MemberStats | None = None
+) -> list[tuple[str, int]]:
     """How many members come from each kind of organisation (gemeente, provincie, ...),
     most first. Counts, never names: a circle's page shows no member list. A person with
-    memberships in two kinds of organisation counts for both."""
-    rows = (
-        Membership.objects.filter(user__circle_memberships__circle=circle, user__circle_memberships__left_at=None)
-        .values("organisation__kind")
-        .annotate(members=Count("user", distinct=True))
-        .order_by("-members", "organisation__kind")
-    )
+    memberships in two kinds of organisation counts for both.
+
+    Counting reads every member's memberships, so the counts are kept in the cache under the
+    circle's membership fingerprint (``member_stats``) for ``MEMBER_KINDS_SECONDS``."""
+    stats = stats or member_stats(circle=circle)
+    key = f"circles:member-kinds:{circle.pk}:{stats.fingerprint}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = list(
+            Membership.objects.filter(user__circle_memberships__circle=circle, user__circle_memberships__left_at=None)
+            .values_list("organisation__kind")
+            .annotate(members=Count("user", distinct=True))
+            .order_by("-members", "organisation__kind")
+        )
+        cache.set(key, rows, MEMBER_KINDS_SECONDS)
     labels = dict(Organisation.Kind.choices)
-    return [(labels.get(row["organisation__kind"], row["organisation__kind"]), row["members"]) for row in rows]
+    return [(labels.get(kind, kind), members) for kind, members in rows]
 
 
 @dataclass
@@ -114,21 +152,20 @@ class SessionRow:
         return max(0, self.session.capacity - self.registered)
 
 
-def with_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:
-    return sessions.annotate(
-        registered_count=Count("registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)),
-        waitlist_count=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED)),
+def _registrations(status: str) -> Coalesce:
+    """How many registrations of ``status`` the session has: a count over the index on
+    session and status, for the sessions listed only."""
+    counted = (
+        Registration.objects.filter(session=OuterRef("pk"), status=status)
+        .order_by()
+        .values("session")
+        .annotate(total=Count("*"))
+        .values("total")
     )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def _rows(sessions: list[Session], user: User) -> list[SessionRow]:
-    mine = {}
-    if user.is_authenticated and sessions:
-        mine = dict(
-            Registration.objects.filter(user=user, session__in=[session.pk for session in sessions]).values_list(
-                "session_id", "status"
-            )
-        )
+def _card_rows(sessions: list[Session], mine: dict[int, str]) -> list[SessionRow]:
     return [
         SessionRow(
             session=session,
@@ -140,37 +177,96 @@ def _rows(sessions: list[Session], user: User) -> list[SessionRow]:
     ]
 
 
+def session_cards(*, circle: LearningCirclePage, user: User, now: datetime.datetime) -> tuple[list, list]:
+    """(upcoming, past) sessions of ``circle`` as cards: all those still to come, soonest
+    first, and the last ``PAST_SESSIONS_SHOWN`` that ended, latest first. One query for the
+    sessions and their counts (only the columns a card shows), one more for the reader's own
+    registrations."""
+    ended = Session.objects.filter(circle=circle, ends_at__lte=now).order_by("-starts_at")
+    recent = ended.values("pk")[:PAST_SESSIONS_SHOWN]
+    sessions = list(
+        Session.objects.filter(circle=circle)
+        .filter(Q(ends_at__gt=now) | Q(pk__in=recent))
+        .annotate(
+            registered_count=_registrations(Registration.Status.REGISTERED),
+            waitlist_count=_registrations(Registration.Status.WAITLISTED),
+        )
+        .only(*CARD_FIELDS)
+        .order_by("starts_at")
+    )
+    mine = {}
+    if user.is_authenticated and sessions:
+        mine = dict(
+            Registration.objects.filter(user=user, session_id__in=[session.pk for session in sessions]).values_list(
+                "session_id", "status"
+            )
+        )
+    upcoming = [session for session in sessions if session.ends_at > now]
+    past = [session for session in reversed(sessions) if session.ends_at <= now]
+    return _card_rows(upcoming, mine), _card_rows(past, mine)
+
+
+def _cards_key(rows: list[SessionRow]) -> str:
+    """Everything a list of session cards shows that is not published content."""
+    return ";".join(f"{row.session.pk},{row.registered},{row.waitlisted},{row.my_status or ''}" for row in rows)
+
+
+def live_role_profiles(*, circle: LearningCirclePage) -> list[RoleProfilePage]:
+    """The published role profiles the circle is meant for (of the revision shown: a preview
+    lists the profiles chosen in it)."""
+    chosen = [profile.pk for profile in circle.role_profiles.all()]
+    if not chosen:
+        return []
+    return list(RoleProfilePage.objects.live().filter(pk__in=chosen).order_by("title"))
+
+
 def circle_page_context(*, circle: LearningCirclePage, user: User) -> dict:
     """What the page of a circle shows: counts by kind of organisation, upcoming and past
-    sessions, the reader's membership or invitation and, for its organisers, their tools."""
+    sessions, the reader's membership or invitation and, for its organisers, their tools.
+
+    The published content (the description, the role profiles, the sessions' texts) is kept in
+    fragments (templates/circles/learning_circle_page.html); ``upcoming_key``
+    and ``past_key`` hold what else the session cards show: counts and the reader's own
+    registrations, so a registration or cancellation shows at once."""
     if circle.pk is None:  # a preview of a page not saved yet
-        return {"member_count": 0, "member_kinds": [], "upcoming": [], "past": [], "role_profiles": []}
-    now = timezone.now()
-    sessions = with_counts(Session.objects.filter(circle=circle))
-    upcoming = list(sessions.filter(ends_at__gt=now).order_by("starts_at"))
-    past = list(sessions.filter(ends_at__lte=now).order_by("-starts_at")[:PAST_SESSIONS_SHOWN])
+        return {
+            "member_count": 0,
+            "member_kinds": [],
+            "upcoming": [],
+            "past": [],
+            "role_profiles": [],
+            "organiser_names": [],
+        }
+    upcoming, past = session_cards(circle=circle, user=user, now=timezone.now())
     membership = active_membership(circle=circle, user=user)
     organiser = is_organiser(circle=circle, user=user)
+    stats = member_stats(circle=circle)
     return {
-        "member_count": member_count(circle=circle),
-        "member_kinds": members_by_organisation_kind(circle=circle),
-        "role_profiles": list(
-            RoleProfilePage.objects.live()
-            .filter(pk__in=[profile.pk for profile in circle.role_profiles.all()])
-            .order_by("title")
-        ),
+        "member_count": stats.count,
+        "member_kinds": members_by_organisation_kind(circle=circle, stats=stats),
+        # Called by the template only when its fragment is not kept.
+        "role_profiles": lambda: live_role_profiles(circle=circle),
         "organiser_names": sorted(str(person) for person in circle.organisers.all()),
-        "upcoming": _rows(upcoming, user),
-        "past": _rows(past, user),
+        "upcoming": upcoming,
+        "upcoming_key": _cards_key(upcoming),
+        "past": past,
+        "past_key": _cards_key(past),
         "membership": membership,
+        "is_member": membership is not None,
         "invitation": None if membership else pending_invitation(circle=circle, user=user),
         "is_organiser": organiser,
-        "latest_session": (Session.objects.filter(circle=circle).order_by("-starts_at").first() if organiser else None),
+        "latest_session": (
+            Session.objects.filter(circle=circle).only("theme").order_by("-starts_at").first() if organiser else None
+        ),
     }
 
 
 def circle_index_context(*, index: CircleIndexPage, user: User) -> dict:
-    """The circles under the index, each with its number of members and next session."""
+    """The circles under the index, each with its number of members and next session.
+
+    The cards are kept in a fragment (templates/circles/circle_index_page.html)
+    under ``circles_key``: what they show that changes without an editor (member counts, which
+    session is next, the reader's own memberships)."""
     now = timezone.now()
     next_session = Session.objects.filter(
         circle=OuterRef("pk"), status=Session.Status.SCHEDULED, starts_at__gt=now
@@ -178,12 +274,13 @@ def circle_index_context(*, index: CircleIndexPage, user: User) -> dict:
     members = (
         CircleMember.objects.filter(circle=OuterRef("pk"), left_at__isnull=True)
         .values("circle")
-        .annotate(total=Count("pk"))
+        .annotate(total=Count("*"))
         .values("total")
     )
     circles = list(
         LearningCirclePage.objects.live()
         .child_of(index.content_source)
+        .defer("description")
         .annotate(
             member_total=Coalesce(Subquery(members, output_field=IntegerField()), Value(0)),
             next_starts_at=Subquery(next_session.values("starts_at")[:1]),
@@ -192,13 +289,21 @@ def circle_index_context(*, index: CircleIndexPage, user: User) -> dict:
         .order_by("path")
     )
     mine = set()
-    if user.is_authenticated:
+    if user.is_authenticated and circles:
         mine = set(
-            CircleMember.objects.filter(user=user, left_at__isnull=True, circle__in=circles).values_list(
-                "circle_id", flat=True
-            )
+            CircleMember.objects.filter(
+                user=user, left_at__isnull=True, circle_id__in=[circle.pk for circle in circles]
+            ).values_list("circle_id", flat=True)
         )
-    return {"circles": [(circle, circle.pk in mine) for circle in circles]}
+    return {
+        "circles": [(circle, circle.pk in mine) for circle in circles],
+        "circles_key": repr(
+            [
+                (circle.pk, circle.member_total, circle.next_starts_at, circle.next_theme, circle.pk in mine)
+                for circle in circles
+            ]
+        ),
+    }
 
 
 def live_session(*, session_id: int) -> Session | None:

@@ -142,10 +142,11 @@ def circle_overview(*, circle: LearningCirclePage, now: datetime.datetime) -> di
     sessions = list(circle.sessions.order_by("starts_at", "pk"))
     counts = session_counts(sessions=sessions)
     rows = [SessionRow(session=s, counts=counts[s.pk], is_past=s.ends_at < now) for s in sessions]
+    members = circle_selectors.member_stats(circle=circle)
     return {
         "session_rows": rows,
-        "member_count": circle_selectors.member_count(circle=circle),
-        "kinds": circle_selectors.members_by_organisation_kind(circle=circle),
+        "member_count": members.count,
+        "kinds": circle_selectors.members_by_organisation_kind(circle=circle, stats=members),
         "feedback": attendance_services.circle_feedback_summary(circle=circle),
         "intake": attendance_services.intake_results(circle=circle),
     }

@@ -65,12 +65,19 @@ def after_session(context, session: Session, circle: LearningCirclePage) -> Afte
 
 
 @register.inclusion_tag("circles/organiser/components/intake_summary.html", takes_context=True)
-def intake_summary(context, circle: LearningCirclePage) -> dict:
+def intake_summary(context, circle: LearningCirclePage, is_member=None, is_organiser=None) -> dict:
     """For the circle's page: a link to the intake poll for members and organisers, and the
-    aggregated answers once enough members gave them. ``{% intake_summary page %}``"""
+    aggregated answers once enough members gave them. ``{% intake_summary page %}``; a page
+    that knows already passes ``is_member=... is_organiser=...`` and saves the queries."""
     user = context["request"].user
-    is_member = circle_selectors.is_member(circle=circle, user=user)
-    if not (is_member or circle_selectors.is_organiser(circle=circle, user=user)):
+    if not user.is_authenticated:
+        return {"show": False}
+    if is_member is None:
+        is_member = circle_selectors.is_member(circle=circle, user=user)
+    if is_organiser is None:
+        is_organiser = circle_selectors.is_organiser(circle=circle, user=user)
+    is_member = bool(is_member)
+    if not (is_member or is_organiser):
         return {"show": False}
     results = attendance.intake_results(circle=circle)
     if not results:

@@ -11,7 +11,8 @@ from django.utils import timezone
 from wagtail.admin.panels import get_edit_handler
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from circles.models import RESERVED_SLUGS, CircleIndexPage, LearningCirclePage, Registration
+from circles import services
+from circles.models import RESERVED_SLUGS, CircleIndexPage, LearningCirclePage, Registration, Session
 from cms.models import HomePage
 from people.models import Membership, Organisation
 from tests.people.factories import LearnerFactory, OrganisationFactory, UserFactory
@@ -254,3 +255,109 @@ class TestOrganisersInTheAdmin:
         response = self.post(client, circle, [organiser])
         assert response.status_code == 200
         assert "Geen organisator: Olga Organisator" in response.content.decode()
+
+
+class TestKeptFragmentsStayCorrect:
+    """The circle page and the index keep their published content in fragments (the cache is
+    on in the tests); what changes without an editor must still show at once."""
+
+    def test_registering_and_cancelling_show_at_once_to_the_signed_in_reader(self, client, circle, learner):
+        session = SessionFactory(circle=circle, theme="Werkdruk", capacity=3)
+        CircleMemberFactory(circle=circle, user=learner)
+        client.force_login(learner)
+        html = client.get(circle.url).content.decode()
+        assert "nog 3 plaatsen vrij" in html
+        assert "Je bent aangemeld" not in html
+        services.register(session=session, user=learner)
+        html = client.get(circle.url).content.decode()
+        assert "nog 2 plaatsen vrij" in html
+        assert "Je bent aangemeld" in html
+        services.cancel_registration(session=session, user=learner)
+        html = client.get(circle.url).content.decode()
+        assert "nog 3 plaatsen vrij" in html
+        assert "Je bent aangemeld" not in html
+
+    def test_a_reader_never_sees_anothers_registration(self, client, circle, learner):
+        session = SessionFactory(circle=circle, capacity=3)
+        RegistrationFactory(session=session, user=learner)
+        client.force_login(learner)
+        assert "Je bent aangemeld" in client.get(circle.url).content.decode()
+        client.force_login(LearnerFactory().user)
+        html = client.get(circle.url).content.decode()
+        assert "nog 2 plaatsen vrij" in html
+        assert "Je bent aangemeld" not in html
+        client.logout()
+        assert "Je bent aangemeld" not in client.get(circle.url).content.decode()
+
+    def test_a_session_that_ended_moves_to_the_past(self, client, circle):
+        session = SessionFactory(circle=circle, theme="Vandaag")
+        client.get(circle.url)
+        ended = timezone.now() - datetime.timedelta(hours=1)
+        # Time passing: no save, so no new content version.
+        Session.objects.filter(pk=session.pk).update(starts_at=ended - datetime.timedelta(hours=1), ends_at=ended)
+        html = client.get(circle.url).content.decode()
+        assert "Er is nog geen nieuwe bijeenkomst gepland." in html
+        assert "Eerdere bijeenkomsten" in html
+
+    def test_an_edited_session_shows_at_once(self, client, circle):
+        session = SessionFactory(circle=circle, theme="Oude titel")
+        assert "Oude titel" in client.get(circle.url).content.decode()
+        session.theme = "Nieuwe titel"
+        session.save()
+        html = client.get(circle.url).content.decode()
+        assert "Nieuwe titel" in html
+        assert "Oude titel" not in html
+
+    def test_members_by_kind_follow_joining_and_leaving_at_once(self, client, circle, learner):
+        add_members(circle, 2, kind=Organisation.Kind.PROVINCIE)
+        assert "provincie: 2 leden" in client.get(circle.url).content.decode()
+        services.join_circle(circle=circle, user=learner)
+        html = client.get(circle.url).content.decode()
+        assert "<dd>3</dd>" in html
+        assert "gemeente: 1 lid" in html
+        services.leave_circle(circle=circle, user=learner)
+        html = client.get(circle.url).content.decode()
+        assert "<dd>2</dd>" in html
+        assert "gemeente: " not in html
+        services.join_circle(circle=circle, user=learner)
+        assert "gemeente: 1 lid" in client.get(circle.url).content.decode()
+
+    def test_the_index_follows_members_and_next_sessions_at_once(self, client, circle_index, circle, learner):
+        SessionFactory(circle=circle, theme="Eerstvolgende", starts_at=in_days(3))
+        client.force_login(learner)
+        html = client.get(circle_index.url).content.decode()
+        assert "<dd>0</dd>" in html
+        assert "Je bent lid" not in html
+        services.join_circle(circle=circle, user=learner)
+        html = client.get(circle_index.url).content.decode()
+        assert "<dd>1</dd>" in html
+        assert "Je bent lid" in html
+        client.logout()
+        html = client.get(circle_index.url).content.decode()
+        assert "Je bent lid" not in html
+        assert "Eerstvolgende" in html
+
+
+def test_a_warm_circle_page_reads_no_published_content_again(client, circle, django_assert_max_num_queries):
+    """Once its fragments are kept, an anonymous reader's circle page asks for the sessions with
+    their counts, the member counts and the organisers' names: no more, however many sessions,
+    profiles and members the circle has."""
+    add_members(circle, 3)
+    for days in range(1, 25):
+        SessionFactory(circle=circle, starts_at=in_days(days))
+        past_session(circle, days=days * 7)
+    client.get(circle.url)  # keeps the fragments
+    client.get(circle.url)  # keeps the route (cms/routing.py)
+    with django_assert_max_num_queries(3) as captured:
+        response = client.get(circle.url)
+    assert response.status_code == 200
+    assert not any("careers_roleprofilepage" in query["sql"] for query in captured.captured_queries)
+
+
+def test_a_preview_shows_the_unsaved_content_not_the_kept_fragments(client, circle):
+    SessionFactory(circle=circle, theme="Een bijeenkomst")
+    assert "Voor wie de kring is" not in client.get(circle.url).content.decode()  # keeps the fragments
+    circle.description = "<p>Voor wie de kring is, in het concept</p>"
+    html = circle.make_preview_request().content.decode()
+    assert "Voor wie de kring is, in het concept" in html
+    assert "Een bijeenkomst" in html
