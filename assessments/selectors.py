@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, OuterRef, Subquery
+from django.utils.functional import SimpleLazyObject
 
 from careers.models import Competency, RoleProfilePage, RoleProfileRequirement
 from careers.selectors import career_record
@@ -30,7 +31,8 @@ def steps_of(*, assessment: SelfAssessmentPage) -> list[tuple[Competency, list[S
 
 
 def assessment_page_data(*, assessment: SelfAssessmentPage, user: User) -> dict:
-    steps = len(steps_of(assessment=assessment))
+    # Read only when the page's fragment with it is not kept ({% fragment %}).
+    steps = SimpleLazyObject(lambda: len(steps_of(assessment=assessment)))
     if not user.is_authenticated or assessment.pk is None:  # anonymous, or a new page's preview
         return {"draft": None, "submitted": [], "step_count": steps}
     attempts = list(Attempt.objects.filter(user=user, assessment=assessment).order_by("-started_at"))
@@ -229,7 +231,8 @@ def development_plan(*, user: User) -> dict | None:
 def latest_attempts(*, user: User, limit: int = 3) -> list[Attempt]:
     return list(
         Attempt.objects.filter(user=user, status=Attempt.Status.SUBMITTED)
-        .select_related("assessment", "target_profile")
+        .select_related("assessment")
+        .only("id", "user_id", "assessment_id", "status", "submitted_at", "assessment__title", "assessment__url_path")
         .order_by("-submitted_at")[:limit]
     )
 

@@ -25,6 +25,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=50, help="profiled requests (default 50)")
     parser.add_argument("--no-fragments", action="store_true", help="render the fragments every time too")
     parser.add_argument("--html", help="write pyinstrument's HTML page here instead of printing the tree")
+    parser.add_argument(
+        "--flat", choices=["self", "total"], help="a flat list of functions by their own (or total) time, not the tree"
+    )
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -69,7 +72,8 @@ def main() -> int:
             out.write(profiler.output_html())
         print(f"Wrote {args.html}")
     else:
-        print(profiler.output_text(unicode=True, color=False))
+        flat = {"flat": True, "flat_time": args.flat} if args.flat else {}
+        print(profiler.output_text(unicode=True, color=False, **flat))
     return 0
 
 

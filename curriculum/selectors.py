@@ -7,8 +7,6 @@ required track and at least ``min_electives`` electives are. Nothing has to be k
 
 import datetime
 from collections import defaultdict
-from functools import reduce
-from operator import or_
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -27,7 +25,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
@@ -66,21 +64,6 @@ def required_module_ids(*, track: LearningTrackPage) -> list[int]:
     return list(live_modules(track=track).filter(required=True).values_list("pk", flat=True))
 
 
-def required_module_counts(*, tracks: list[LearningTrackPage]) -> dict[int, int]:
-    """Number of live required modules per track, in one query whatever the number of tracks."""
-    if not tracks:
-        return {}
-    by_path = {track.path: track.pk for track in tracks}
-    depth = tracks[0].depth + 1
-    condition = reduce(or_, (Q(path__startswith=path) for path in by_path))
-    paths = ModulePage.objects.live().filter(condition, depth=depth, required=True).values_list("path", flat=True)
-    counts = dict.fromkeys(by_path.values(), 0)
-    step = len(tracks[0].path)
-    for path in paths:
-        counts[by_path[path[:step]]] += 1
-    return counts
-
-
 def is_assigned(*, user: User, track: LearningTrackPage) -> bool:
     return Assignment.objects.filter(Q(track=track) | Q(path__items__track=track), user=user).exists()
 
@@ -89,8 +72,8 @@ def track_page_data(*, track: LearningTrackPage, user: User) -> dict:
     """Everything a track page shows. The competencies and role profiles are read through
     the page's own relations, so the admin's preview shows the ones being edited (held in
     memory, on a page that may not be saved yet); a page without a primary key has no
-    enrolments or assignments to look up."""
-    modules = list(live_modules(track=track))
+    enrolments or assignments to look up. Without an enrolment (every anonymous reader) the
+    module list is the same for everyone: it is read only when its fragment is not kept."""
     saved = track.pk is not None
     enrolment = None
     done: set[int] = set()
@@ -98,13 +81,25 @@ def track_page_data(*, track: LearningTrackPage, user: User) -> dict:
         enrolment = (
             with_decision_days(Enrolment.objects.filter(user=user, track=track)).select_related("last_module").first()
         )
-        if enrolment:
-            set_request_age(enrolment, today=timezone.localdate())
-            done = set(
-                ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
-                    "module_id", flat=True
-                )
+    if enrolment is None:
+        return {
+            "modules": SimpleLazyObject(lambda: [(module, False) for module in live_modules(track=track)]),
+            "enrolment": None,
+            "resume_module": None,
+            "required_total": 0,
+            "required_done": 0,
+            "percent": 0,
+            **track_links(track),
+            "assigned": saved and user.is_authenticated and is_assigned(user=user, track=track),
+        }
+    modules = list(live_modules(track=track))
+    if enrolment:
+        set_request_age(enrolment, today=timezone.localdate())
+        done = set(
+            ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
+                "module_id", flat=True
             )
+        )
     required = [m for m in modules if m.required]
     required_done = sum(1 for m in required if m.pk in done)
     resume = None
@@ -117,14 +112,21 @@ def track_page_data(*, track: LearningTrackPage, user: User) -> dict:
         "required_total": len(required),
         "required_done": required_done,
         "percent": round(100 * required_done / len(required)) if required else 0,
-        # Read only when the page's fragment with them is not kept ({% fragment %}).
+        **track_links(track),
+        "assigned": saved and user.is_authenticated and is_assigned(user=user, track=track),
+    }
+
+
+def track_links(track: LearningTrackPage) -> dict:
+    """The track's competencies and role profiles, read only when the page's fragment with
+    them is not kept ({% fragment %})."""
+    return {
         "track_competencies": SimpleLazyObject(
             lambda: sorted(track.competencies.all().select_related("competency"), key=lambda link: link.competency.name)
         ),
         "track_profiles": SimpleLazyObject(
             lambda: sorted((p for p in track.role_profiles.all() if p.live), key=lambda p: p.title)
         ),
-        "assigned": saved and user.is_authenticated and is_assigned(user=user, track=track),
     }
 
 
@@ -151,8 +153,19 @@ def module_context(*, module: ModulePage, track: LearningTrackPage, user: User) 
 CATALOG_PAGE_SIZE = 24
 # A page number beyond this is beyond the last page: it keeps the offset within the database's range.
 CATALOG_MAX_PAGE = 10**6
-# What a card in the catalogue shows no part of: the track page's StreamFields.
-CATALOG_CARD_DEFER = ("learning_goals", "body")
+# What a card in the catalogue reads of a track, and nothing else: a track page is some forty
+# columns (the page tree's and the StreamFields), and building them was a third of the page.
+CATALOG_CARD_FIELDS = (
+    "title",
+    "slug",
+    "locale",
+    "summary",
+    "format",
+    "study_load_hours",
+    "scale_min",
+    "scale_max",
+    "leads_to_certificate",
+)
 
 
 def catalog_page_number(value) -> int:
@@ -210,7 +223,7 @@ def catalog(
         tracks = tracks.filter(Q(scale_min__isnull=True) | Q(scale_min__lte=scale)).filter(
             Q(scale_max__isnull=True) | Q(scale_max__gte=scale)
         )
-    tracks = tracks.defer(*CATALOG_CARD_DEFER)
+    tracks = tracks.only(*CATALOG_CARD_FIELDS)
     if q:
         # The search ranks every track it finds: only their keys, the filters and the page follow.
         ranked = [page.pk for page in LearningTrackPage.objects.live().child_of(catalog_page).only("pk").search(q)]
@@ -390,41 +403,78 @@ def paths_completed_by(*, user: User, track: LearningTrackPage) -> list[Learning
 # The learner dashboard ------------------------------------------------------------------
 
 
+# The columns of an enrolment and of a track that the learner dashboard reads.
+LEARNER_ENROLMENT_FIELDS = ("id", "user_id", "track_id", "status", "requested_at", "decision_reason", "completed_at")
+LEARNER_TRACK_FIELDS = ("title", "url_path", "live")
+
+
 def learner_learning(*, user: User, today: datetime.date) -> dict:
     """Enrolments with progress, and assignments with due dates, in a fixed number of
-    queries whatever the number of progress rows in the database."""
-    enrolments = list(
-        with_decision_days(Enrolment.objects.filter(user=user))
-        .select_related("track", "last_module")
-        .order_by("-requested_at")
-    )
-    requested = [set_request_age(e, today=today) for e in enrolments if e.status == Enrolment.Status.REQUESTED]
-    open_enrolments = [e for e in enrolments if e.status == Enrolment.Status.ACTIVE]
-    totals = required_module_counts(tracks=[e.track for e in open_enrolments])
-    done = dict(
+    queries whatever the number of progress rows in the database. Only the columns the
+    dashboard shows are read (a page row is wide): a track's title, its ``url_path`` for
+    its link and whether it is live. The counts of required modules, done and in all, are
+    subqueries of the enrolments' query."""
+    done = (
         ModuleProgress.objects.filter(
-            enrolment__in=open_enrolments, completed_at__isnull=False, module__required=True, module__live=True
+            enrolment=OuterRef("pk"), completed_at__isnull=False, module__required=True, module__live=True
         )
         .order_by()
         .values("enrolment")
         .annotate(c=Count("pk"))
-        .values_list("enrolment", "c")
+        .values("c")
     )
-    current = []
-    for enrolment in open_enrolments:
-        total = totals.get(enrolment.track_id, 0)
-        completed = done.get(enrolment.pk, 0)
-        current.append(
-            {
-                "enrolment": enrolment,
-                "done": completed,
-                "total": total,
-                "percent": round(100 * completed / total) if total else 0,
-            }
+    # The live required modules that are children of the track, as treebeard finds children:
+    # one level deeper, with a path in the range of the track's path plus one step.
+    track_path = OuterRef("track__path")
+    required = (
+        ModulePage.objects.live()
+        .filter(
+            required=True,
+            depth=OuterRef("track__depth") + 1,
+            path__range=(
+                Concat(track_path, Value(ModulePage.alphabet[0] * ModulePage.steplen)),
+                Concat(track_path, Value(ModulePage.alphabet[-1] * ModulePage.steplen)),
+            ),
         )
+        .order_by()
+        .values("depth")
+        .annotate(c=Count("pk"))
+        .values("c")
+    )
+    enrolments = list(
+        with_decision_days(Enrolment.objects.filter(user=user))
+        .annotate(
+            done=Coalesce(Subquery(done, output_field=IntegerField()), Value(0)),
+            total=Coalesce(Subquery(required, output_field=IntegerField()), Value(0)),
+        )
+        .select_related("track")
+        .only(*LEARNER_ENROLMENT_FIELDS, *(f"track__{field}" for field in LEARNER_TRACK_FIELDS))
+        .order_by("-requested_at")
+    )
+    requested = [set_request_age(e, today=today) for e in enrolments if e.status == Enrolment.Status.REQUESTED]
+    open_enrolments = [e for e in enrolments if e.status == Enrolment.Status.ACTIVE]
+    current = [
+        {
+            "enrolment": enrolment,
+            "done": enrolment.done,
+            "total": enrolment.total,
+            "percent": round(100 * enrolment.done / enrolment.total) if enrolment.total else 0,
+        }
+        for enrolment in open_enrolments
+    ]
     assignments = list(
         with_status(Assignment.objects.filter(user=user), today=today)
         .select_related("path", "track")
+        .only(
+            "id",
+            "user_id",
+            "path_id",
+            "track_id",
+            "due_date",
+            "finished_at",
+            "path__title",
+            *(f"track__{field}" for field in LEARNER_TRACK_FIELDS),
+        )
         .order_by("finished", "due_date")
     )
     return {
@@ -488,18 +538,31 @@ def set_request_age(enrolment: Enrolment, *, today: datetime.date) -> Enrolment:
     return enrolment
 
 
-def pending_requests(*, decider: User, organisations=None, today: datetime.date | None = None) -> list[Enrolment]:
+def pending_requests(
+    *, decider: User, organisations=None, today: datetime.date | None = None, related: bool = True
+) -> list[Enrolment]:
     """The requests waiting for ``decider``, oldest first; with ``organisations`` only
     those of members of these organisations (the HR dashboard of those organisations).
     Each has ``age_days``, ``deadline`` and ``is_overdue`` (see ``set_request_age``); one
-    query, whatever the number of requests."""
+    query, whatever the number of requests. Without ``related`` the person and the track
+    are not loaded (for counting, as the HR dashboard does).
+
+    With ``organisations`` their requests are a subquery of their own: PostgreSQL takes
+    those few first and checks each against what the decider may decide, where it would
+    otherwise read every member of a large organisation to match them."""
     today = today or timezone.localdate()
-    pending = enrolments_decidable_by(decider=decider).filter(status=Enrolment.Status.REQUESTED)
-    if organisations is not None:
-        pending = pending.filter(
-            Exists(Membership.objects.filter(user=OuterRef("user"), organisation__in=organisations))
-        )
-    pending = with_decision_days(pending).select_related("user", "track").order_by("requested_at", "pk")
+    pending = enrolments_decidable_by(decider=decider)
+    if organisations is None:
+        pending = pending.filter(status=Enrolment.Status.REQUESTED)
+    else:
+        members = Membership.objects.filter(user=OuterRef("user"), organisation__in=organisations)
+        requested = Enrolment.objects.filter(status=Enrolment.Status.REQUESTED).filter(Exists(members))
+        pending = pending.filter(pk__in=requested.values("pk"))
+    pending = with_decision_days(pending).order_by("requested_at", "pk")
+    if related:
+        pending = pending.select_related("user", "track")
+    else:
+        pending = pending.only("pk", "user_id", "track_id", "status", "requested_at")
     return [set_request_age(enrolment, today=today) for enrolment in pending]
 
 

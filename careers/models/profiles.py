@@ -131,7 +131,9 @@ class RoleProfileIndexPage(IndexPage):
         from careers.selectors import profiles_by_family
 
         context = super().get_context(request, *args, **kwargs)
-        context["families"] = profiles_by_family(index=self.content_source)
+        index = self.content_source
+        # Read only when the list's fragment is not kept ({% fragment %}).
+        context["families"] = SimpleLazyObject(lambda: profiles_by_family(index=index))
         return context
 
 

@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -32,6 +34,11 @@ class Format(models.TextChoices):
     LEARNING_CIRCLE = "leerkring", _("Leerkring")
 
 
+# ``get_format_display`` hashes every (lazy) label on each call: a card in a list of 24 paid for
+# five translations to show one.
+FORMAT_LABELS = dict(Format.choices)
+
+
 class CatalogPage(IndexPage):
     """'Leeraanbod': every learning track, with filters and search."""
 
@@ -45,13 +52,23 @@ class CatalogPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import CatalogFilterForm
-        from ..selectors import catalog
+        from ..selectors import catalog, catalog_page_number
 
         context = super().get_context(request, *args, **kwargs)
         form = CatalogFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
-        page_number = request.GET.get("pagina", 1)
-        context.update(catalog(catalog_page=self.content_source, user=request.user, page_number=page_number, **filters))
+        page_number = catalog_page_number(request.GET.get("pagina", 1))
+        source, reader = self.content_source, request.user
+        # Read only when needed: for a reader who is not signed in, the results are a fragment
+        # kept per query string, as the pagination links carry it ({% fragment %}).
+        results = SimpleLazyObject(
+            lambda: catalog(catalog_page=source, user=reader, page_number=page_number, **filters)
+        )
+        context["tracks"] = SimpleLazyObject(lambda: results["tracks"])
+        context["page_obj"] = SimpleLazyObject(lambda: results["page_obj"])
+        context["query"] = filters.get("q", "")
+        # A card links to its track, a child of this page: its address is this page's and its slug.
+        context["track_url_prefix"] = self.get_url(request)
         context["filter_form"] = form
         return context
 
@@ -188,13 +205,25 @@ class LearningTrackPage(Page):
             raise ValidationError({"scale_max": _("De hoogste schaal ligt onder de laagste.")})
 
     @property
+    def format_label(self) -> str:
+        """``get_format_display()``, with one translation instead of one per choice."""
+        label = FORMAT_LABELS.get(self.format)
+        return self.format if label is None else str(label)
+
+    @property
+    def study_load_label(self) -> str:
+        hours = self.study_load_hours
+        return ngettext("%(hours)s uur", "%(hours)s uur", hours) % {"hours": hours}
+
+    @property
     def scale_label(self) -> str:
+        # gettext, not the lazy kind: read once per render, in the reader's language.
         if self.scale_min and self.scale_max:
-            return _("schaal %(low)s tot en met %(high)s") % {"low": self.scale_min, "high": self.scale_max}
+            return gettext("schaal %(low)s tot en met %(high)s") % {"low": self.scale_min, "high": self.scale_max}
         if self.scale_min:
-            return _("vanaf schaal %(low)s") % {"low": self.scale_min}
+            return gettext("vanaf schaal %(low)s") % {"low": self.scale_min}
         if self.scale_max:
-            return _("tot en met schaal %(high)s") % {"high": self.scale_max}
+            return gettext("tot en met schaal %(high)s") % {"high": self.scale_max}
         return ""
 
     def get_context(self, request, *args, **kwargs):
