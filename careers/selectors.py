@@ -25,6 +25,12 @@ def live_profiles():
     return RoleProfilePage.objects.live().order_by("family", "title")
 
 
+def profile_choices() -> list[tuple[int, str]]:
+    """The live role profiles as a form lists them to choose from: (id, title), in the
+    order of ``careers.forms.profile_field``, so several forms on a page share one query."""
+    return list(live_profiles().values_list("pk", "title"))
+
+
 def ladder_sorted(profiles) -> list[RoleProfilePage]:
     """Lowest rung first within a family."""
     return sorted(profiles, key=lambda p: (p.rank, p.title))
@@ -99,6 +105,48 @@ def next_steps_for(*, profile: RoleProfilePage | None) -> list[CareerPath]:
     return list(CareerPath.objects.filter(from_profile=profile, to_profile__live=True).select_related("to_profile"))
 
 
+# A role profile as a learner's own pages show it: its title, and its url_path for its link;
+# a person who confirmed or recorded something: their name.
+PROFILE_LINK_FIELDS = ("title", "url_path")
+PERSON_NAME_FIELDS = ("full_name", "email")
+
+
+def _only_shown(queryset, *, fields: tuple[str, ...], profiles: tuple[str, ...] = (), people: tuple[str, ...] = ()):
+    """``queryset`` with only ``fields`` of its own, the title and link of the role profiles
+    and the name of the people it relates to: a page row is wide, and a learner's own pages
+    read few of its columns."""
+    related = [(relation, PROFILE_LINK_FIELDS) for relation in profiles]
+    related += [(relation, PERSON_NAME_FIELDS) for relation in people]
+    columns = [f"{relation}__{field}" for relation, names in related for field in names]
+    return queryset.select_related(*profiles, *people).only(*fields, *columns)
+
+
+def next_step_links(*, profile_id: int) -> list[CareerPath]:
+    """The live next steps from a role profile, as the learner's own pages list them: the
+    step's kind and description, the role's title and link (``next_steps_for`` with fewer
+    columns and joins)."""
+    paths = CareerPath.objects.filter(from_profile_id=profile_id, to_profile__live=True).order_by("to_profile__title")
+    fields = ("id", "from_profile_id", "to_profile_id", "kind", "description")
+    return list(_only_shown(paths, fields=fields, profiles=("to_profile",)))
+
+
+def own_current_role(*, person: User) -> CurrentRole | None:
+    """The person's current role with the columns their own pages show: the role's title
+    and link, since when, and who confirmed it when."""
+    fields = ("id", "user_id", "profile_id", "since", "confirmed_by_id", "confirmed_at")
+    roles = CurrentRole.objects.filter(user=person)
+    return _only_shown(roles, fields=fields, profiles=("profile",), people=("confirmed_by",)).first()
+
+
+def own_career_record(*, person: User) -> dict:
+    """What ``career_record`` gives, with only the columns the person's own career page
+    shows (the same keys, for the same template)."""
+    fields = ("id", "user_id", "from_profile_id", "to_profile_id", "date", "recorded_at", "note", "recorded_by_id")
+    steps = CareerStep.objects.filter(user=person)
+    steps = _only_shown(steps, fields=fields, profiles=("from_profile", "to_profile"), people=("recorded_by",))
+    return {"person": person, "current": own_current_role(person=person), "steps": list(steps)}
+
+
 def current_roles_of(*, people) -> dict[int, CurrentRole]:
     """Current role per person id for a list of people, in one query."""
     roles = CurrentRole.objects.filter(user__in=people).select_related("profile")
@@ -114,16 +162,20 @@ def conversation_advisers(*, learner: User):
     return hr_advisers_of(person=learner).exclude(pk=learner.pk)
 
 
-def handling_organisation(*, learner: User) -> Organisation | None:
-    """The learner's organisation whose HR handles a request: the first, by name, that has
-    an active HR adviser other than the learner, preferring one where they are a learner."""
+def _organisations_heard_by_another_adviser(*, learner: User):
+    """The learner's organisations with an active HR adviser other than the learner."""
     other_adviser = Membership.objects.filter(
         organisation=OuterRef("pk"), role=Membership.Role.HR, user__is_active=True
     ).exclude(user=learner)
+    return Organisation.objects.filter(memberships__user=learner).filter(Exists(other_adviser))
+
+
+def handling_organisation(*, learner: User) -> Organisation | None:
+    """The learner's organisation whose HR handles a request: the first, by name, that has
+    an active HR adviser other than the learner, preferring one where they are a learner."""
     as_learner = Membership.objects.filter(organisation=OuterRef("pk"), user=learner, role=Membership.Role.LEARNER)
     return (
-        Organisation.objects.filter(memberships__user=learner)
-        .filter(Exists(other_adviser))
+        _organisations_heard_by_another_adviser(learner=learner)
         .annotate(as_learner=Exists(as_learner))
         .order_by("-as_learner", "name")
         .distinct()
@@ -134,7 +186,7 @@ def handling_organisation(*, learner: User) -> Organisation | None:
 def conversation_refusal(*, learner: User) -> str:
     """Why the learner cannot ask for a development conversation, and whom to ask instead;
     empty if they can."""
-    if handling_organisation(learner=learner) is not None:
+    if _organisations_heard_by_another_adviser(learner=learner).exists():
         return ""
     names = list(Organisation.objects.filter(memberships__user=learner).distinct().values_list("name", flat=True))
     if not names:
@@ -202,6 +254,15 @@ def conversations_of(*, learner: User) -> list[DevelopmentConversation]:
         .select_related("target_profile", "adviser", "career_step__to_profile")
         .order_by("-requested_at", "-pk")
     )
+
+
+def conversation_rows(*, learner: User) -> list[DevelopmentConversation]:
+    """What ``conversations_of`` gives, with only the columns the table on the learner's
+    career page shows: the role asked about, the dates, the status and the outcome."""
+    fields = ("id", "learner_id", "target_profile_id", "status", "requested_at", "planned_on", "held_on")
+    fields += ("outcome", "outcome_notes")
+    conversations = DevelopmentConversation.objects.filter(learner=learner).order_by("-requested_at", "-pk")
+    return list(_only_shown(conversations, fields=fields, profiles=("target_profile",)))
 
 
 def open_conversation(*, learner: User, profile: RoleProfilePage | None) -> DevelopmentConversation | None:

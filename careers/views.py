@@ -17,7 +17,7 @@ from .models import DevelopmentConversation
 
 @login_required
 def my_career(request):
-    record = selectors.career_record(person=request.user)
+    record = selectors.own_career_record(person=request.user)
     current = record["current"]
     initial = {"profile": current.profile, "since": current.since} if current else None
     form = DeclareRoleForm(request.POST or None, initial=initial)
@@ -25,16 +25,20 @@ def my_career(request):
         services.declare_current_role(user=request.user, **form.cleaned_data)
         messages.success(request, _("Je huidige functie is opgeslagen. Je HR-adviseur bevestigt hem."))
         return redirect("careers:mine")
-    next_steps = selectors.next_steps_for(profile=current and current.profile)
+    next_steps = selectors.next_step_links(profile_id=current.profile_id) if current else []
     request_form = ConversationRequestForm(
         auto_id="gesprek-%s",
         initial={"target_profile": next_steps[0].to_profile_id if next_steps else None, "next": request.path},
     )
+    # Both forms list the same role profiles: read once, as (id, title).
+    choices = selectors.profile_choices()
+    for field in (form.fields["profile"], request_form.fields["target_profile"]):
+        field.choices = choices if field.empty_label is None else [("", field.empty_label), *choices]
     context = {
         **record,
         "form": form,
         "next_steps": next_steps,
-        "conversations": selectors.conversations_of(learner=request.user),
+        "conversations": selectors.conversation_rows(learner=request.user),
         "request_form": request_form,
         "refusal": selectors.conversation_refusal(learner=request.user),
     }

@@ -64,8 +64,28 @@ def by_number_and_surname(number: str, surname: str) -> Certificate | None:
     return None
 
 
+# What the holder's list of certificates shows and links to: not the signed Open Badge, the
+# competencies or the description, which are large and shown elsewhere.
+HOLDER_LIST_FIELDS = (
+    "id",
+    "user_id",
+    "number",
+    "token",
+    "achievement",
+    "issuing_organisation",
+    "issued_at",
+    "expires_at",
+    "superseded_at",
+    "revoked_at",
+    "revocation_reason",
+    "pdf",
+)
+
+
 def of_holder(*, user: User) -> list[Certificate]:
-    return list(Certificate.objects.filter(user=user).select_related("track", "path").order_by("-issued_at"))
+    """The person's certificates, newest first, with the columns their list shows (a
+    certificate keeps its own achievement text, so its track or path is not read)."""
+    return list(Certificate.objects.filter(user=user).only(*HOLDER_LIST_FIELDS).order_by("-issued_at"))
 
 
 def managed_by(*, actor: User) -> QuerySet[Certificate]:

@@ -3,40 +3,70 @@
 import datetime
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, Prefetch
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
+from assessments.models import Attempt, DevelopmentPlan
 from assessments.selectors import development_plan, latest_attempts
-from careers.selectors import current_roles_of, next_steps_for, open_conversations_for
+from careers.selectors import current_roles_of, next_step_links, open_conversations_for
+from certificates.models import Certificate
 from certificates.selectors import of_holder
-from circles.attendance import attended_sessions, circle_participation_summary
+from circles.attendance import attended_sessions
 from curriculum.models import LearningPathItem
-from curriculum.selectors import assignment_overview, learner_learning, pending_requests, recent_batches
+from curriculum.selectors import learner_learning, pending_requests, recent_batches
 from insights.charts import dashboard_charts
 from insights.filters import scope_for
+from insights.selectors import PageFigures, figures_html_key, page_figures, page_html_key
 from insights.selectors import dashboard as insights_dashboard
 from insights.tables import dashboard_tables
 from people.models import Membership, User
-from people.selectors import organisations_advised_by, users_visible_to_hr
+from people.selectors import members_of, organisations_advised_by
 
 HR_PAGE_SIZE = 50
 
 
 def learner_dashboard(*, user: User, today: datetime.date) -> dict:
-    current = current_roles_of(people=[user.pk]).get(user.pk)
+    """Everything the learner dashboard shows, in a number of queries that does not grow
+    with the rows of the learner or of the database. A list the learner has no rows in
+    (most have no plan, no self-assessment or no attended session) costs no query."""
+    overview = learner_overview(user=user)
+    current = overview["current_role"]
     learning = learner_learning(user=user, today=today)
     return {
         "current_role": current,
-        "next_steps": next_steps_for(profile=current.profile if current else None),
-        "plan": development_plan(user=user),
-        "self_assessments": latest_attempts(user=user),
-        "certificates": of_holder(user=user),
+        "next_steps": next_step_links(profile_id=current.profile_id) if current else [],
+        "plan": development_plan(user=user) if overview["has_plan"] else None,
+        "self_assessments": latest_attempts(user=user) if overview["has_attempts"] else [],
+        "certificates": of_holder(user=user) if overview["has_certificates"] else [],
         **learning,
         "assignment_rows": assignment_rows(learning=learning),
         # How long each request waits, where learner_learning says so.
         "requests_waiting": [(e, getattr(e, "age_days", None)) for e in learning["requested"]],
-        **circle_learning(user=user),
+        **(circle_learning(user=user) if overview["has_sessions"] else {"attended_sessions": [], "attended_hours": 0}),
     }
+
+
+def learner_overview(*, user: User) -> dict:
+    """In one query: the learner's current role (the title and link of its profile, and
+    whether HR confirmed it) and whether they have a development plan, submitted
+    self-assessments, certificates and attended circle sessions. Each flag asks for the
+    rows that the selector listing them reads."""
+    flags = {
+        "has_plan": Exists(DevelopmentPlan.objects.filter(user=user)),
+        "has_attempts": Exists(Attempt.objects.filter(user=user, status=Attempt.Status.SUBMITTED)),
+        "has_certificates": Exists(Certificate.objects.filter(user=user)),
+        "has_sessions": Exists(attended_sessions(user=user)),
+    }
+    role = ("id", "user_id", "profile_id", "confirmed_at", "profile__title", "profile__url_path")
+    person = (
+        User.objects.filter(pk=user.pk)
+        .select_related("current_role__profile")
+        .only("id", *(f"current_role__{field}" for field in role))
+        .annotate(**flags)
+        .get()
+    )
+    return {"current_role": getattr(person, "current_role", None), **{flag: getattr(person, flag) for flag in flags}}
 
 
 def assignment_rows(*, learning: dict) -> list[tuple]:
@@ -51,27 +81,41 @@ def assignment_rows(*, learning: dict) -> list[tuple]:
         enrolments = [item["enrolment"] for item in learning["current"]]
         enrolments += learning["requested"] + learning["declined"] + learning["completed"]
         statuses = {e.track_id: e.status for e in enrolments}
-        items = LearningPathItem.objects.filter(path_id__in=path_ids).select_related("track").order_by("sort_order")
+        items = (
+            LearningPathItem.objects.filter(path_id__in=path_ids)
+            .select_related("track")
+            .only("id", "path_id", "track_id", "required", "track__title", "track__url_path", "track__live")
+            .order_by("sort_order")
+        )
         for item in items:
             tracks[item.path_id].append((item, statuses.get(item.track_id)))
     return [(a, tracks[a.path_id] if a.path_id else None) for a in assignments]
 
 
 def circle_learning(*, user: User) -> dict:
-    sessions = list(attended_sessions(user=user))
+    shown = ("id", "circle_id", "theme", "starts_at", "ends_at", "circle__title")
+    sessions = list(attended_sessions(user=user).only(*shown))
     return {"attended_sessions": sessions, "attended_hours": round(sum(session.hours for session in sessions), 2)}
 
 
 def hr_dashboard(*, adviser: User, organisations: list, today: datetime.date) -> dict:
-    pending = pending_requests(decider=adviser, organisations=organisations)
+    """What the HR page shows besides the insights and the people list. The aggregates over
+    every member (people, assignments per target, circle participation) are kept figures
+    (``insights.selectors.page_figures``); what waits for the adviser is read live."""
+    pending = pending_requests(decider=adviser, organisations=organisations, related=False)
+    figures = page_figures(adviser=adviser, organisations=organisations, today=today)
     return {
-        "overview": assignment_overview(organisations=organisations, today=today),
-        "pending_requests": pending,
+        "page_figures": figures,
+        "overview_html_key": page_html_key(figures=figures, part="overview"),
+        "circles_html_key": page_html_key(figures=figures, part="circles"),
+        "people_count": figures.people,
+        "overview": figures.overview,
+        "pending_count": len(pending),
         "oldest_request_days": pending[0].age_days if pending else None,
         "overdue_requests": sum(1 for enrolment in pending if enrolment.is_overdue),
         "conversations": open_conversations_for(adviser=adviser),
         "batches": recent_batches(organisations=organisations, limit=5),
-        **circle_participation(adviser=adviser),
+        **circle_participation(figures=figures),
     }
 
 
@@ -87,31 +131,41 @@ def hr_insights(*, adviser: User, organisations: list, data, today: datetime.dat
         "scope_query": urlencode(scope.as_query()),
         "profile_title": filter_form.profile_title(scope.profile_id),
         "insights": figures,
-        "insight_tables": dashboard_tables(figures),
-        "insight_charts": dashboard_charts(figures),
+        # Made only when the figures' HTML is not kept yet (templates/insights/dashboard.html).
+        "insights_html_key": figures_html_key(scope=scope, figures=figures),
+        "insight_tables": SimpleLazyObject(lambda: dashboard_tables(figures)),
+        "insight_charts": SimpleLazyObject(lambda: dashboard_charts(figures)),
     }
 
 
-CIRCLE_ROWS = 50
-
-
-def circle_participation(*, adviser: User) -> dict:
+def circle_participation(*, figures: PageFigures) -> dict:
     """Learning-circle participation of the adviser's own people only (a circle spans
-    organisations: its other members never show here)."""
-    summary = circle_participation_summary(adviser=adviser, limit=CIRCLE_ROWS)
+    organisations: its other members never show here), from the kept page figures."""
     return {
-        "circle_rows": summary.rows,
-        "circle_rows_more": max(0, summary.total_rows - CIRCLE_ROWS),
-        "circle_people": summary.people,
-        "circle_hours": summary.hours,
+        "circle_rows": figures.circle_rows,
+        "circle_rows_more": figures.circle_rows_more,
+        "circle_people": figures.circle_people,
+        "circle_hours": figures.circle_hours,
     }
 
 
-def hr_people_page(*, adviser: User, page_number: int | str | None, query: str = "") -> tuple[Page, dict]:
+def hr_people_page(
+    *,
+    adviser: User,
+    page_number: int | str | None,
+    query: str = "",
+    organisations: list | None = None,
+    count: int | None = None,
+) -> tuple[Page, dict]:
     """One page of the people an adviser may see, with their memberships and current role,
-    in a fixed number of queries whatever the page size or organisation size."""
-    organisations = organisations_advised_by(adviser=adviser)
-    people = users_visible_to_hr(adviser=adviser).order_by("full_name", "email")
+    in a fixed number of queries whatever the page size or organisation size.
+
+    ``organisations``: the adviser's (``organisations_advised_by``) when the caller has read
+    them already. ``count``: how many people there are, when a kept figure says so (the page
+    figures' ``people``); without it, or with a ``query``, they are counted."""
+    if organisations is None:
+        organisations = list(organisations_advised_by(adviser=adviser))
+    people = members_of(organisations=organisations).order_by("full_name", "email")
     if query:
         people = people.filter(full_name__icontains=query) | people.filter(email__icontains=query)
     people = people.prefetch_related(
@@ -121,6 +175,9 @@ def hr_people_page(*, adviser: User, page_number: int | str | None, query: str =
             to_attr="visible_memberships",
         )
     )
-    page = Paginator(people, HR_PAGE_SIZE).get_page(page_number)
+    paginator = Paginator(people, HR_PAGE_SIZE)
+    if count is not None and not query:
+        paginator.count = count  # a cached_property: this saves counting thousands of people
+    page = paginator.get_page(page_number)
     roles = current_roles_of(people=[person.pk for person in page.object_list])
     return page, roles

@@ -106,14 +106,21 @@ def hr_dashboard(request):
     organisations = list(organisations_advised_by(adviser=request.user))
     today = timezone.localdate()
     query = request.GET.get("q", "").strip()[:100]
-    page, roles = selectors.hr_people_page(adviser=request.user, page_number=request.GET.get("pagina"), query=query)
+    dashboard = selectors.hr_dashboard(adviser=request.user, organisations=organisations, today=today)
+    page, roles = selectors.hr_people_page(
+        adviser=request.user,
+        page_number=request.GET.get("pagina"),
+        query=query,
+        organisations=organisations,
+        count=dashboard["people_count"],
+    )
     rows = [(person, roles.get(person.pk)) for person in page.object_list]
     context = {
         "organisations": organisations,
         "page_obj": page,
         "rows": rows,
         "query": query,
-        **selectors.hr_dashboard(adviser=request.user, organisations=organisations, today=today),
+        **dashboard,
         **selectors.hr_insights(adviser=request.user, organisations=organisations, data=request.GET, today=today),
     }
     return render(request, "cms/hr_dashboard.html", context)

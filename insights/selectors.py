@@ -60,7 +60,7 @@ from circles.models import Attendance, CircleMember, Session
 from curriculum.models import Assignment, AssignmentBatch, Enrolment
 from curriculum.selectors import STARTED, with_status
 from people.models import Membership, Organisation, User
-from people.selectors import organisations_advised_by, teams_advised_by
+from people.selectors import members_of, organisations_advised_by, teams_advised_by
 
 if TYPE_CHECKING:
     from .filters import Scope
@@ -662,6 +662,12 @@ def _dashboard_key(scope: Scope) -> str:
     return f"insights:dashboard:{scope.cache_key}:{translation.get_language()}"
 
 
+def figures_html_key(*, scope: Scope, figures: Dashboard) -> str:
+    """The cache key of the figures' HTML (``insights.templatetags.insights_html``): that of
+    the kept figures (organisations, filters, language) and the moment they were computed."""
+    return f"{_dashboard_key(scope)}:html:{figures.computed_at.isoformat()}"
+
+
 def dashboard(*, scope: Scope, adviser: User, today: datetime.date, force: bool = False) -> Dashboard:
     """``build_dashboard``, kept per organisations, filters and language (see above); outdated
     figures carry ``outdated=True``."""
@@ -681,7 +687,6 @@ def filter_choices(
 ) -> tuple[list[str], list[tuple[int, str]]]:
     """The teams and the role profiles (id, title) in use in the adviser's organisations,
     the choices of the filter form. Kept like the dashboard (refreshed with it)."""
-    ids = ",".join(str(pk) for pk in sorted(organisation.pk for organisation in organisations))
 
     def compute():
         profiles = (
@@ -698,9 +703,162 @@ def filter_choices(
         refresh_figures.delay(adviser.pk, {}, translation.get_language())
 
     choices, _outdated = _kept(
-        f"insights:choices:{ids}", compute, today=timezone.localdate(), refresh=refresh, force=force
+        _choices_key(organisations), compute, today=timezone.localdate(), refresh=refresh, force=force
     )
     return choices
+
+
+def _organisation_ids(organisations: list[Organisation]) -> str:
+    return ",".join(str(pk) for pk in sorted(organisation.pk for organisation in organisations))
+
+
+def _choices_key(organisations: list[Organisation]) -> str:
+    return f"insights:choices:{_organisation_ids(organisations)}"
+
+
+# The rest of the HR page, counted -------------------------------------------------------
+#
+# Besides the insights, the HR page shows how many people the adviser's organisations have,
+# the assignments per target, and who takes part in learning circles: aggregates over every
+# member, which cost a ministry's page some 150 ms. They are kept like the figures (same
+# version, day, MAX_STALE and background task), per set of organisations: what they show
+# depends on the organisations alone, never on who asks among their advisers. What waits for
+# the adviser (requests, conversations, the latest batches) and the people list are read live.
+
+CIRCLE_ROWS = 50
+
+
+class OverviewRow(NamedTuple):
+    """The assignments of one organisation to one target (a learning path or a track)."""
+
+    organisation: str
+    organisation_slug: str
+    path_id: int | None
+    path: str | None
+    track_id: int | None
+    track: str | None
+    total: int
+    finished: int
+    late: int
+
+
+class ParticipationRow(NamedTuple):
+    """One person in one learning circle (``circles.attendance.CircleParticipation``)."""
+
+    name: str
+    circle: str
+    left_at: datetime.datetime | None
+    sessions_attended: int
+    hours: float
+    last_attended: datetime.datetime | None
+
+
+@dataclass(frozen=True)
+class PageFigures:
+    """The counted parts of the HR page of a set of organisations, in plain values (kept)."""
+
+    organisation_ids: tuple[int, ...]
+    people: int
+    overview: tuple[OverviewRow, ...]
+    circle_rows: tuple[ParticipationRow, ...]
+    circle_total_rows: int
+    circle_people: int
+    circle_hours: float
+    computed_at: datetime.datetime
+    outdated: bool = False
+
+    @property
+    def circle_rows_more(self) -> int:
+        return max(0, self.circle_total_rows - len(self.circle_rows))
+
+
+def build_page_figures(*, adviser: User, organisations: list[Organisation], today: datetime.date) -> PageFigures:
+    """The page figures of the adviser's ``organisations`` (``organisations_advised_by``), from
+    the database: about eight queries whatever the size of the organisations."""
+    from circles.attendance import circle_participation_summary
+    from curriculum.selectors import assignment_overview
+
+    overview = [
+        OverviewRow(
+            row["organisation"].name,
+            row["organisation"].slug,
+            row["path"].pk if row["path"] else None,
+            row["path"].title if row["path"] else None,
+            row["track"].pk if row["track"] else None,
+            row["track"].title if row["track"] else None,
+            row["total"],
+            row["finished"],
+            row["late"],
+        )
+        for row in assignment_overview(organisations=organisations, today=today)
+    ]
+    circles = circle_participation_summary(adviser=adviser, limit=CIRCLE_ROWS)
+    return PageFigures(
+        organisation_ids=tuple(sorted(organisation.pk for organisation in organisations)),
+        people=members_of(organisations=organisations).count(),
+        overview=tuple(overview),
+        circle_rows=tuple(
+            ParticipationRow(
+                row.person.get_full_name(),
+                row.circle.title,
+                row.left_at,
+                row.sessions_attended,
+                row.hours,
+                row.last_attended,
+            )
+            for row in circles.rows
+        ),
+        circle_total_rows=circles.total_rows,
+        circle_people=circles.people,
+        circle_hours=circles.hours,
+        computed_at=timezone.now(),
+    )
+
+
+def _page_key(organisations: list[Organisation]) -> str:
+    return f"insights:page:{_organisation_ids(organisations)}"
+
+
+def page_html_key(*, figures: PageFigures, part: str) -> str:
+    """The cache key of the HTML of a ``part`` of the page made of the page figures alone
+    (``insights.templatetags.insights_html``): their organisations, the language and the
+    moment they were computed."""
+    organisations = ",".join(str(pk) for pk in figures.organisation_ids)
+    moment = figures.computed_at.isoformat()
+    return f"insights:page:{organisations}:html:{part}:{translation.get_language()}:{moment}"
+
+
+def page_figures(
+    *, adviser: User, organisations: list[Organisation], today: datetime.date, force: bool = False
+) -> PageFigures:
+    """``build_page_figures``, kept per set of organisations like the dashboard (see "Figures
+    kept"); outdated figures carry ``outdated=True``. ``organisations``: the adviser's own
+    (``organisations_advised_by``), read earlier in the request. When they are no longer
+    exactly those the adviser advises (changed in between), the figures are computed and
+    not kept, so a set's figures only ever hold what that set's advisers may see."""
+
+    def compute() -> PageFigures:
+        figures = build_page_figures(adviser=adviser, organisations=organisations, today=today)
+        if _organisation_ids(list(organisations_advised_by(adviser=adviser))) != _organisation_ids(organisations):
+            raise _OrganisationsChangedError(figures)
+        return figures
+
+    def refresh() -> None:
+        from .tasks import refresh_figures
+
+        refresh_figures.delay(adviser.pk, {}, translation.get_language())
+
+    try:
+        figures, outdated = _kept(_page_key(organisations), compute, today=today, refresh=refresh, force=force)
+    except _OrganisationsChangedError as changed:
+        return changed.figures
+    return dataclasses.replace(figures, outdated=True) if outdated else figures
+
+
+class _OrganisationsChangedError(Exception):
+    def __init__(self, figures: PageFigures):
+        super().__init__()
+        self.figures = figures
 
 
 def keep_current(*, today: datetime.date) -> int:
@@ -725,6 +883,8 @@ def keep_current(*, today: datetime.date) -> int:
         done.add(seen)
         with translation.override(language):
             scope, _form = scope_for(adviser=adviser, data={}, organisations=organisations)
+            if not _is_current(cache.get(_page_key(organisations)), today=today):
+                page_figures(adviser=adviser, organisations=organisations, today=today, force=True)
             if _is_current(cache.get(_dashboard_key(scope)), today=today):
                 continue
             dashboard(scope=scope, adviser=adviser, today=today, force=True)
@@ -733,16 +893,25 @@ def keep_current(*, today: datetime.date) -> int:
 
 
 def refresh_figures(*, adviser: User, query: dict[str, str]) -> Dashboard | None:
-    """Compute and keep the filter choices and the figures of ``query`` for the adviser now
-    (the background task). Nothing when they advise no organisation any more."""
+    """Compute and keep the filter choices, the page figures and the figures of ``query`` for
+    the adviser now (the background task). A part another task made current meanwhile is
+    left as it is: one outdated page queues a task per part, and each would otherwise
+    compute everything again. Nothing when they advise no organisation any more."""
     from .filters import scope_for
 
     organisations = list(organisations_advised_by(adviser=adviser))
     if not organisations:
         return None
-    filter_choices(adviser=adviser, organisations=organisations, force=True)
+    today = timezone.localdate()
+    if not _is_current(cache.get(_choices_key(organisations)), today=today):
+        filter_choices(adviser=adviser, organisations=organisations, force=True)
+    if not _is_current(cache.get(_page_key(organisations)), today=today):
+        page_figures(adviser=adviser, organisations=organisations, today=today, force=True)
     scope, _form = scope_for(adviser=adviser, data=query, organisations=organisations)
-    return dashboard(scope=scope, adviser=adviser, today=timezone.localdate(), force=True)
+    kept = cache.get(_dashboard_key(scope))
+    if _is_current(kept, today=today):
+        return kept[3]
+    return dashboard(scope=scope, adviser=adviser, today=today, force=True)
 
 
 # The cache version ---------------------------------------------------------------------

@@ -463,6 +463,9 @@ DIRECT_READS = {
     "curriculum/forms.py:__init__": "the learners of the organisations the view passes: organisations_advised_by",
     "certificates/selectors.py:vouching_organisation": "the certificate holder's own organisation",
     "careers/selectors.py:handling_organisation": "the learner's own organisations with an adviser",
+    "careers/selectors.py:_organisations_heard_by_another_adviser": "the learner's own organisations, and whether "
+    "another active adviser is in them (handling_organisation and the learner's own career page)",
+    "cms/selectors.py:learner_overview": "the signed-in learner themselves, by their own id",
 }
 PEOPLE = ("User", "Membership", "get_user_model")
 
