@@ -77,6 +77,9 @@ def assert_accessible(page) -> None:
     """Fail on any WCAG 2.1 A or AA violation that axe-core finds on the current page."""
     if not AXE_JS.exists():
         pytest.fail(f"axe-core not found at {AXE_JS}: run `npm ci` (make install does).")
+    # A click on a link returns before the next page is there: check that page, once it has loaded,
+    # not the document being replaced (axe then fails on a missing documentElement).
+    page.wait_for_load_state("load")
     # Through the DevTools protocol, not a <script> tag, which the content security policy refuses.
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
