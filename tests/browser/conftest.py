@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
 
 from cms.services import ensure_site
@@ -77,14 +78,28 @@ def assert_accessible(page) -> None:
     """Fail on any WCAG 2.1 A or AA violation that axe-core finds on the current page."""
     if not AXE_JS.exists():
         pytest.fail(f"axe-core not found at {AXE_JS}: run `npm ci` (make install does).")
-    # A click on a link returns before the next page is there: check that page, once it has loaded,
-    # not the document being replaced (axe then fails on a missing documentElement).
-    page.wait_for_load_state("load")
-    # Through the DevTools protocol, not a <script> tag, which the content security policy refuses.
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    # A click on a link returns before the next page is there: when the check ran on the document
+    # being replaced (axe fails on a missing documentElement, or the context goes), check the next
+    # page once it has loaded.
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            result = run_axe(page)
+            break
+        except PlaywrightError as error:
+            if attempt == 2 or not any(sign in str(error) for sign in NAVIGATING):
+                raise
     violations = result["violations"]
     assert not violations, f"axe-core found WCAG violations on {page.url}:\n" + format_violations(violations)
+
+
+NAVIGATING = ("documentElement", "Execution context was destroyed", "axe is not defined")
+
+
+def run_axe(page) -> dict:
+    # Through the DevTools protocol, not a <script> tag, which the content security policy refuses.
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    return page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
 
 
 def log_in(page, email: str, password: str = PASSWORD) -> None:
