@@ -261,6 +261,10 @@ def circle_page_context(*, circle: LearningCirclePage, user: User) -> dict:
     }
 
 
+# What a card on the index reads of a circle page (its link needs the url_path).
+CIRCLE_CARD_FIELDS = ("title", "url_path", "locale", "theme", "membership")
+
+
 def circle_index_context(*, index: CircleIndexPage, user: User) -> dict:
     """The circles under the index, each with its number of members and next session.
 
@@ -280,7 +284,7 @@ def circle_index_context(*, index: CircleIndexPage, user: User) -> dict:
     circles = list(
         LearningCirclePage.objects.live()
         .child_of(index.content_source)
-        .defer("description")
+        .only(*CIRCLE_CARD_FIELDS)
         .annotate(
             member_total=Coalesce(Subquery(members, output_field=IntegerField()), Value(0)),
             next_starts_at=Subquery(next_session.values("starts_at")[:1]),

@@ -8,10 +8,11 @@ when an editor publishes.
 
 ``KeptRoutesMiddleware`` keeps, in each process:
 
-- for Wagtail's page view, the site per host name and port, as its field values (a fresh
-  ``Site`` object per request, so nothing one request caches on it reaches another), set as
-  ``request._wagtail_site``, which Wagtail's ``Site.find_for_request`` and every ``{% pageurl %}``
-  read (other views look the site up as before, only when they need it);
+- for Wagtail's page view and every view a signed-in person asks for, the site per host name
+  and port, as its field values (a fresh ``Site`` object per request, so nothing one request
+  caches on it reaches another), set as ``request._wagtail_site``, which Wagtail's
+  ``Site.find_for_request`` and every ``{% pageurl %}`` read (other anonymous views look the
+  site up as before, only when they need it);
 - for Wagtail's page view, the page an address routes to (its id and type) per site, language
   and path; a route with arguments (a page that routes further by itself) is not kept;
 - the page itself, as it was read the first time it was served through a kept route: pickled
@@ -161,7 +162,13 @@ class KeptRoutesMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve or request_version(request) == UNKNOWN_VERSION:
+        if view_func is not wagtail_views.serve:
+            # A signed-in person's pages (dashboards and the like) link to pages, which needs
+            # the site: kept, not looked up with a query of its own.
+            if request.user.is_authenticated and request_version(request) != UNKNOWN_VERSION:
+                keep_site(request)
+            return None
+        if request_version(request) == UNKNOWN_VERSION:
             # Without the shared cache a publish could not be seen: route the normal way.
             return None
         keep_site(request)

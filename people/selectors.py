@@ -67,7 +67,8 @@ def can_hr_see(*, adviser: User, person: User) -> bool:
 def roles_of(*, user: User) -> set[str]:
     if not user.is_authenticated:
         return set()
-    return set(Membership.objects.filter(user=user).values_list("role", flat=True))
+    # Without the memberships' default ordering, which joins the organisation and the person.
+    return set(Membership.objects.filter(user=user).order_by().values_list("role", flat=True))
 
 
 # The HR adviser's people pages (/hr/mensen/).

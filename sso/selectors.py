@@ -82,13 +82,24 @@ def asserts_mfa(*, extra_data: dict) -> bool:
     return any(isinstance(value, str) and value.lower() in MFA_AMR_VALUES for value in amr)
 
 
+def admin_permission():
+    """The permission to use the Wagtail admin (``wagtailadmin.access_admin``)."""
+    return Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def may_use_admin(*, user: User) -> bool:
+    """``user.has_perm("wagtailadmin.access_admin")`` in one query instead of two (the
+    person's own permissions and their groups'): the account menu asks it on every page."""
+    if not user.is_active:
+        return False
+    return user.is_superuser or admin_permission().filter(Q(user=user) | Q(group__user=user)).exists()
+
+
 def mfa_status(*, user: User) -> tuple[bool, bool]:
     """(whether the person must use two-step verification, whether they have set it up), in
     one query. HR advisers, learning-circle organisers, editors (who may use the Wagtail
     admin) and platform admins must."""
-    admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin").filter(
-        Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk"))
-    )
+    admin_access = admin_permission().filter(Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")))
     row = (
         User.objects.filter(pk=user.pk)
         .annotate(

@@ -35,6 +35,20 @@ def user_roles(context) -> set[str]:
     return cached
 
 
+@register.simple_tag(takes_context=True)
+def may_use_admin(context) -> bool:
+    """Whether the signed-in reader may open the Wagtail admin, asked once per request."""
+    from sso.selectors import may_use_admin as may_use
+
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return False
+    cached = getattr(request, "_spil_may_use_admin", None)
+    if cached is None:
+        cached = request._spil_may_use_admin = may_use(user=request.user)
+    return cached
+
+
 @register.filter
 def lang_attr(page: Page | None) -> str:
     """` lang="nl"` on a page's content when it is not in the reader's language (a Dutch
