@@ -92,7 +92,9 @@ def forget() -> None:
             kept.version, kept.items = None, OrderedDict()
 
 
-def keep_site(request: HttpRequest) -> None:
+def keep_site(request: HttpRequest, *, look_up: bool = True) -> None:
+    """Sets the kept site on the request; when none is kept, looks it up and keeps it, or with
+    ``look_up=False`` leaves the request alone (Wagtail looks the site up if the view needs it)."""
     if hasattr(request, "_wagtail_site"):
         return
     try:
@@ -102,6 +104,8 @@ def keep_site(request: HttpRequest) -> None:
         return
     version = request_version(request)
     values = _sites.get(version, (hostname, port))
+    if values is MISSING and not look_up:
+        return
     if values is MISSING:
         site = Site._find_for_request(request)
         values = None if site is None else {name: getattr(site, name) for name in SITE_FIELDS}
@@ -164,9 +168,9 @@ class KeptRoutesMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_views.serve:
             # A signed-in person's pages (dashboards and the like) link to pages, which needs
-            # the site: kept, not looked up with a query of its own.
+            # the site: the kept one when a page view kept it, never a lookup the view did not ask for.
             if request.user.is_authenticated and request_version(request) != UNKNOWN_VERSION:
-                keep_site(request)
+                keep_site(request, look_up=False)
             return None
         if request_version(request) == UNKNOWN_VERSION:
             # Without the shared cache a publish could not be seen: route the normal way.
