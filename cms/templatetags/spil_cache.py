@@ -35,11 +35,16 @@ class FragmentNode(template.Node):
         vary = repr([str(expression.resolve(context)) for expression in self.vary_on])
         digest = hashlib.sha256(vary.encode()).hexdigest()[:32]
         key = f"fragment:{request_version(request)}:{translation.get_language()}:{self.name}:{digest}"
-        value = cache.get(key)
-        if value is None:
-            value = self.nodelist.render(context)
-            cache.set(key, value, seconds)
-        return value
+        return render_kept(self.nodelist, context, key=key, seconds=seconds)
+
+
+def render_kept(nodelist: template.NodeList, context: template.Context, *, key: str, seconds: int) -> str:
+    """``nodelist`` rendered, kept in the shared cache under ``key`` for ``seconds``."""
+    value = cache.get(key)
+    if value is None:
+        value = nodelist.render(context)
+        cache.set(key, value, seconds)
+    return value
 
 
 @register.tag("fragment")

@@ -8,7 +8,8 @@ them. An empty key, or ``SPIL_FRAGMENT_CACHE_SECONDS = 0``, renders the content 
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
+
+from cms.templatetags.spil_cache import render_kept
 
 register = template.Library()
 
@@ -23,11 +24,7 @@ class KeptHtmlNode(template.Node):
         seconds = settings.SPIL_FRAGMENT_CACHE_SECONDS
         if not key or seconds <= 0:
             return self.nodelist.render(context)
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, seconds)
-        return html
+        return render_kept(self.nodelist, context, key=key, seconds=seconds)
 
 
 @register.tag("kept_html")
