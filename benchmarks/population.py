@@ -1610,6 +1610,7 @@ def self_assessments(world: World, sizes: Sizes, rng: random.Random, report: Rep
 
 def circles(world: World, sizes: Sizes, rng: random.Random, report: Report) -> None:
     from circles.models import Attendance, CircleIndexPage, CircleMember, LearningCirclePage, Registration, Session
+    from circles.selectors import member_numbers
     from cms.models import HomePage
     from curriculum.models import Format
 
@@ -1764,6 +1765,9 @@ def circles(world: World, sizes: Sizes, rng: random.Random, report: Report) -> N
     copy_rows(
         CircleMember, ["id", "circle", "user", "joined_at", "left_at"], members, total=len(members), report=report
     )
+    # Rows copied in bulk send no signal: the stored member counts (circles.models.CircleStats)
+    # are made here in one count, as a circle's first read would.
+    member_numbers(circle_ids=[page.pk for page in pages])
     copy_rows(
         Session,
         [

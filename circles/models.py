@@ -58,10 +58,10 @@ class CircleIndexPage(TranslatablePageMixin, Page):
         verbose_name = _("overzicht leerkringen")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import circle_index_context
+        from .selectors import circle_index_context, kept_version
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(circle_index_context(index=self, user=request.user))
+        context.update(circle_index_context(index=self, user=request.user, version=kept_version(request=request)))
         return context
 
 
@@ -179,10 +179,10 @@ class LearningCirclePage(Page):
         verbose_name_plural = _("leerkringen")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import circle_page_context
+        from .selectors import circle_page_context, kept_version
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(circle_page_context(circle=self, user=request.user))
+        context.update(circle_page_context(circle=self, user=request.user, version=kept_version(request=request)))
         return context
 
     def clean(self):
@@ -296,6 +296,29 @@ class CircleMember(models.Model):
     @property
     def is_active(self) -> bool:
         return self.left_at is None
+
+
+class CircleStats(models.Model):
+    """What a circle's pages show of its membership without counting its member rows: the
+    active members, and a version raised with every change of membership (for what is kept
+    per membership, such as the members by kind of organisation).
+
+    A row of its own, not a field of the page: a page field set by the services would be
+    overwritten when an editor publishes an older revision. ``services.count_members``
+    recounts it, with the row locked, in the transaction of every change: every save and
+    delete of a ``CircleMember`` (signal_handlers.py: joining, coming back, a deleted account)
+    and every update of ``left_at`` (``services.leave_circle``). A circle without its row
+    (members loaded in bulk) gets it at its first read (``selectors.member_stats``)."""
+
+    # Not content: Wagtail's reference index need not track it (one write less per row).
+    wagtail_reference_index_ignore = True
+
+    circle = models.OneToOneField(LearningCirclePage, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    members = models.PositiveIntegerField(default=0)
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.circle_id}: {self.members}"
 
 
 class CircleInvitation(models.Model):

@@ -4,14 +4,16 @@ Every page asks a fixed number of queries, however many members and sessions a c
 """
 
 import datetime
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +25,7 @@ from .models import (
     CircleIndexPage,
     CircleInvitation,
     CircleMember,
+    CircleStats,
     LearningCirclePage,
     Registration,
     Session,
@@ -36,8 +39,16 @@ PAST_SESSIONS_SHOWN = 12
 # What a session card shows; never the agenda, report or links for members only.
 CARD_FIELDS = ("circle_id", "theme", "starts_at", "ends_at", "online_url", "status", "capacity")
 # The members of a circle by kind of organisation, kept this long at most: joining and leaving
-# renew it at once (``member_stats``); a member's organisation changing, within this time.
+# renew it at once (``member_stats``); a member's organisation changing, within this time. The
+# organisers' names too: a new name shows within this time, a new organiser at once (a publish).
 MEMBER_KINDS_SECONDS = 60
+# The lists of the circle pages that only a publish, a saved session or the passing of time
+# change, kept per content version (``kept_version``) until time changes them, this long at most.
+# Data, not markup: kept with the fragments switched off too (as curriculum's required modules).
+KEPT_SECONDS = 60 * 60
+SESSIONS_KEY = "circles:sessions:{version}:{circle}"
+CIRCLES_KEY = "circles:circles:{version}:{index}"
+ORGANISERS_KEY = "circles:organisers:{version}:{circle}"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # The personal feed keeps sessions this long after they took place, so a subscribed
 # calendar does not lose its history at once.
@@ -90,8 +101,73 @@ def invitations_of(*, circle: LearningCirclePage) -> QuerySet[CircleInvitation]:
     return CircleInvitation.objects.filter(circle=circle).order_by("accepted_at", "-created_at", "email")
 
 
+def kept_version(*, request: HttpRequest) -> str | None:
+    """The content version (cms/pagecache.py) under which a circle page keeps its lists in this
+    request: the one its fragments use, so that both show the same content. None where nothing
+    may be kept: a preview (unsaved content), or while the shared cache cannot be reached."""
+    if getattr(request, "is_preview", False):
+        return None
+    # The site's content version is kept in cms, as for curriculum.selectors.required_modules.
+    from cms.pagecache import UNKNOWN_VERSION, request_version
+
+    version = request_version(request)
+    return None if version == UNKNOWN_VERSION else version
+
+
+def _kept(
+    key: str | None,
+    *,
+    now: datetime.datetime,
+    read: Callable[[], list],
+    changes_at: Callable[[list], datetime.datetime | None],
+) -> list:
+    """``read()``, kept in the shared cache under ``key`` (None: not kept) until
+    ``changes_at(value)``: the first moment after ``now`` at which time alone changes it (None:
+    never). For ``KEPT_SECONDS`` at most."""
+    if key is None:
+        return read()
+    kept = cache.get(key)
+    if kept is not None and (kept[0] is None or now < kept[0]):
+        return kept[1]
+    value = read()
+    until = changes_at(value)
+    seconds = KEPT_SECONDS
+    if until is not None:
+        seconds = min(seconds, math.ceil((until - now).total_seconds()))
+    if seconds > 0:
+        cache.set(key, (until, value), seconds)
+    return value
+
+
+def member_numbers(*, circle_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(active members, membership version) per circle, as ``CircleStats`` keeps them: one
+    small query. A circle without its row yet (its members loaded in bulk) is counted, and gets
+    it; a change at the same moment counts again after this (``services.count_members``)."""
+    rows = CircleStats.objects.filter(circle_id__in=circle_ids).values_list("circle_id", "members", "version")
+    numbers = {circle_id: (members, version) for circle_id, members, version in rows}
+    missing = [circle_id for circle_id in circle_ids if circle_id not in numbers]
+    if missing:
+        counts = dict(
+            CircleMember.objects.filter(circle_id__in=missing, left_at__isnull=True)
+            .order_by()
+            .values_list("circle_id")
+            .annotate(total=Count("*"))
+        )
+        CircleStats.objects.bulk_create(
+            [CircleStats(circle_id=circle_id, members=counts.get(circle_id, 0)) for circle_id in missing],
+            ignore_conflicts=True,
+        )
+        numbers.update(
+            (circle_id, (members, version))
+            for circle_id, members, version in CircleStats.objects.filter(circle_id__in=missing).values_list(
+                "circle_id", "members", "version"
+            )
+        )
+    return numbers
+
+
 def member_count(*, circle: LearningCirclePage) -> int:
-    return CircleMember.objects.filter(circle=circle, left_at__isnull=True).count()
+    return member_stats(circle=circle).count
 
 
 @dataclass(frozen=True)
@@ -104,14 +180,9 @@ class MemberStats:
 
 
 def member_stats(*, circle: LearningCirclePage) -> MemberStats:
-    """One query over the circle's member rows (its index), whatever else the page needs."""
-    stats = CircleMember.objects.filter(circle=circle).aggregate(
-        active=Count("pk", filter=Q(left_at__isnull=True)), joined=Max("joined_at"), left=Max("left_at")
-    )
-    # A join adds a row or sets joined_at; coming back sets joined_at; leaving sets left_at.
-    fingerprint = f"{stats['active']}:{stats['joined'] and stats['joined'].timestamp()}:"
-    fingerprint += f"{stats['left'] and stats['left'].timestamp()}"
-    return MemberStats(count=stats["active"], fingerprint=fingerprint)
+    """The stored count (``CircleStats``): one query of one row, however many members."""
+    members, version = member_numbers(circle_ids=[circle.pk])[circle.pk]
+    return MemberStats(count=members, fingerprint=f"{members}:{version}")
 
 
 def members_by_organisation_kind(
@@ -152,48 +223,65 @@ class SessionRow:
         return max(0, self.session.capacity - self.registered)
 
 
-def _registrations(status: str) -> Coalesce:
-    """How many registrations of ``status`` the session has: a count over the index on
-    session and status, for the sessions listed only."""
-    counted = (
-        Registration.objects.filter(session=OuterRef("pk"), status=status)
-        .order_by()
-        .values("session")
-        .annotate(total=Count("*"))
-        .values("total")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def _card_rows(sessions: list[Session], mine: dict[int, str]) -> list[SessionRow]:
+def _card_rows(sessions: list[Session], counts: dict[tuple[int, str], int], mine: dict[int, str]) -> list[SessionRow]:
     return [
         SessionRow(
             session=session,
-            registered=session.registered_count,
-            waitlisted=session.waitlist_count,
+            registered=counts.get((session.pk, Registration.Status.REGISTERED), 0),
+            waitlisted=counts.get((session.pk, Registration.Status.WAITLISTED), 0),
             my_status=mine.get(session.pk),
         )
         for session in sessions
     ]
 
 
-def session_cards(*, circle: LearningCirclePage, user: User, now: datetime.datetime) -> tuple[list, list]:
-    """(upcoming, past) sessions of ``circle`` as cards: all those still to come, soonest
-    first, and the last ``PAST_SESSIONS_SHOWN`` that ended, latest first. One query for the
-    sessions and their counts (only the columns a card shows), one more for the reader's own
-    registrations."""
-    ended = Session.objects.filter(circle=circle, ends_at__lte=now).order_by("-starts_at")
-    recent = ended.values("pk")[:PAST_SESSIONS_SHOWN]
-    sessions = list(
-        Session.objects.filter(circle=circle)
-        .filter(Q(ends_at__gt=now) | Q(pk__in=recent))
-        .annotate(
-            registered_count=_registrations(Registration.Status.REGISTERED),
-            waitlist_count=_registrations(Registration.Status.WAITLISTED),
+def listed_sessions(*, circle: LearningCirclePage, now: datetime.datetime, version: str | None = None) -> list[Session]:
+    """The sessions a circle's page lists, by start: all those still to come and the last
+    ``PAST_SESSIONS_SHOWN`` that ended, with only the columns a card shows. Under a content
+    ``version`` they are kept: a saved session gives a new version (cms/pagecache.py), and the
+    list is read again when the first session still to come ends."""
+
+    def read() -> list[Session]:
+        ended = Session.objects.filter(circle=circle, ends_at__lte=now).order_by("-starts_at")
+        recent = ended.values("pk")[:PAST_SESSIONS_SHOWN]
+        return list(
+            Session.objects.filter(circle=circle)
+            .filter(Q(ends_at__gt=now) | Q(pk__in=recent))
+            .only(*CARD_FIELDS)
+            .order_by("starts_at")
         )
-        .only(*CARD_FIELDS)
-        .order_by("starts_at")
+
+    def changes_at(sessions: list[Session]) -> datetime.datetime | None:
+        return min((session.ends_at for session in sessions if session.ends_at > now), default=None)
+
+    key = None if version is None else SESSIONS_KEY.format(version=version, circle=circle.pk)
+    return _kept(key, now=now, read=read, changes_at=changes_at)
+
+
+def registration_counts(*, sessions: list[Session]) -> dict[tuple[int, str], int]:
+    """How many registrations of each status the sessions have, by (session, status): one
+    count over the index on session and status. Cancelled ones are counted too: asking for
+    them costs less than leaving them out (a filter less to build)."""
+    if not sessions:
+        return {}
+    rows = (
+        Registration.objects.filter(session_id__in=[session.pk for session in sessions])
+        .order_by()
+        .values_list("session_id", "status")
+        .annotate(total=Count("*"))
     )
+    return {(session_id, status): total for session_id, status, total in rows}
+
+
+def session_cards(
+    *, circle: LearningCirclePage, user: User, now: datetime.datetime, version: str | None = None
+) -> tuple[list, list]:
+    """(upcoming, past) sessions of ``circle`` as cards: all those still to come, soonest
+    first, and the last ``PAST_SESSIONS_SHOWN`` that ended, latest first. The sessions are
+    ``listed_sessions`` (kept under ``version``); their counts one query, the reader's own
+    registrations one more."""
+    sessions = listed_sessions(circle=circle, now=now, version=version)
+    counts = registration_counts(sessions=sessions)
     mine = {}
     if user.is_authenticated and sessions:
         mine = dict(
@@ -202,8 +290,8 @@ def session_cards(*, circle: LearningCirclePage, user: User, now: datetime.datet
             )
         )
     upcoming = [session for session in sessions if session.ends_at > now]
-    past = [session for session in reversed(sessions) if session.ends_at <= now]
-    return _card_rows(upcoming, mine), _card_rows(past, mine)
+    past = [session for session in reversed(sessions) if session.ends_at <= now][:PAST_SESSIONS_SHOWN]
+    return _card_rows(upcoming, counts, mine), _card_rows(past, counts, mine)
 
 
 def _cards_key(rows: list[SessionRow]) -> str:
@@ -220,14 +308,30 @@ def live_role_profiles(*, circle: LearningCirclePage) -> list[RoleProfilePage]:
     return list(RoleProfilePage.objects.live().filter(pk__in=chosen).order_by("title"))
 
 
-def circle_page_context(*, circle: LearningCirclePage, user: User) -> dict:
+def organiser_names(*, circle: LearningCirclePage, version: str | None = None) -> list[str]:
+    """The names of the circle's organisers, by name. Under a content ``version`` kept for
+    ``MEMBER_KINDS_SECONDS``: who organises changes with a publish (a new version), a name within
+    that time."""
+
+    def read() -> list[str]:
+        return sorted(str(person) for person in circle.organisers.all())
+
+    if version is None:
+        return read()
+    return cache.get_or_set(ORGANISERS_KEY.format(version=version, circle=circle.pk), read, MEMBER_KINDS_SECONDS)
+
+
+def circle_page_context(*, circle: LearningCirclePage, user: User, version: str | None = None) -> dict:
     """What the page of a circle shows: counts by kind of organisation, upcoming and past
     sessions, the reader's membership or invitation and, for its organisers, their tools.
 
     The published content (the description, the role profiles, the sessions' texts) is kept in
-    fragments (templates/circles/learning_circle_page.html); ``upcoming_key``
-    and ``past_key`` hold what else the session cards show: counts and the reader's own
-    registrations, so a registration or cancellation shows at once."""
+    fragments (templates/circles/learning_circle_page.html); ``facts_key``, ``upcoming_key``
+    and ``past_key`` hold what else they show: member counts, the organisers' names, the
+    sessions' counts and the reader's own registrations, so that a change shows at once. With the content
+    ``version`` of the request (``kept_version``) the list of sessions and the organisers'
+    names are kept too: an anonymous reader costs two small queries, the registration counts and
+    the member counts (``CircleStats``)."""
     if circle.pk is None:  # a preview of a page not saved yet
         return {
             "member_count": 0,
@@ -237,16 +341,20 @@ def circle_page_context(*, circle: LearningCirclePage, user: User) -> dict:
             "role_profiles": [],
             "organiser_names": [],
         }
-    upcoming, past = session_cards(circle=circle, user=user, now=timezone.now())
+    upcoming, past = session_cards(circle=circle, user=user, now=timezone.now(), version=version)
     membership = active_membership(circle=circle, user=user)
     organiser = is_organiser(circle=circle, user=user)
     stats = member_stats(circle=circle)
+    kinds = members_by_organisation_kind(circle=circle, stats=stats)
+    organisers = organiser_names(circle=circle, version=version)
     return {
         "member_count": stats.count,
-        "member_kinds": members_by_organisation_kind(circle=circle, stats=stats),
+        "member_kinds": kinds,
+        "organiser_names": organisers,
+        # Everything the facts show that is not published content.
+        "facts_key": repr((stats.count, [(str(label), count) for label, count in kinds], organisers)),
         # Called by the template only when its fragment is not kept.
         "role_profiles": lambda: live_role_profiles(circle=circle),
-        "organiser_names": sorted(str(person) for person in circle.organisers.all()),
         "upcoming": upcoming,
         "upcoming_key": _cards_key(upcoming),
         "past": past,
@@ -265,33 +373,45 @@ def circle_page_context(*, circle: LearningCirclePage, user: User) -> dict:
 CIRCLE_CARD_FIELDS = ("title", "url_path", "locale", "theme", "membership")
 
 
-def circle_index_context(*, index: CircleIndexPage, user: User) -> dict:
+def index_circles(*, index: CircleIndexPage, now: datetime.datetime, version: str | None = None) -> list:
+    """The live circles under the index, in the tree's order, each with its next session
+    (``next_starts_at``, ``next_theme``). Under a content ``version`` kept: publishing and a
+    saved session give a new version, and the list is read again when a next session starts."""
+
+    def read() -> list[LearningCirclePage]:
+        next_session = Session.objects.filter(
+            circle=OuterRef("pk"), status=Session.Status.SCHEDULED, starts_at__gt=now
+        ).order_by("starts_at")
+        return list(
+            LearningCirclePage.objects.live()
+            .child_of(index.content_source)
+            .only(*CIRCLE_CARD_FIELDS)
+            .annotate(
+                next_starts_at=Subquery(next_session.values("starts_at")[:1]),
+                next_theme=Subquery(next_session.values("theme")[:1]),
+            )
+            .order_by("path")
+        )
+
+    def changes_at(circles: list[LearningCirclePage]) -> datetime.datetime | None:
+        return min((circle.next_starts_at for circle in circles if circle.next_starts_at), default=None)
+
+    key = None if version is None else CIRCLES_KEY.format(version=version, index=index.pk)
+    return _kept(key, now=now, read=read, changes_at=changes_at)
+
+
+def circle_index_context(*, index: CircleIndexPage, user: User, version: str | None = None) -> dict:
     """The circles under the index, each with its number of members and next session.
 
-    The cards are kept in a fragment (templates/circles/circle_index_page.html)
-    under ``circles_key``: what they show that changes without an editor (member counts, which
-    session is next, the reader's own memberships)."""
-    now = timezone.now()
-    next_session = Session.objects.filter(
-        circle=OuterRef("pk"), status=Session.Status.SCHEDULED, starts_at__gt=now
-    ).order_by("starts_at")
-    members = (
-        CircleMember.objects.filter(circle=OuterRef("pk"), left_at__isnull=True)
-        .values("circle")
-        .annotate(total=Count("*"))
-        .values("total")
-    )
-    circles = list(
-        LearningCirclePage.objects.live()
-        .child_of(index.content_source)
-        .only(*CIRCLE_CARD_FIELDS)
-        .annotate(
-            member_total=Coalesce(Subquery(members, output_field=IntegerField()), Value(0)),
-            next_starts_at=Subquery(next_session.values("starts_at")[:1]),
-            next_theme=Subquery(next_session.values("theme")[:1]),
-        )
-        .order_by("path")
-    )
+    The circles and their next sessions are ``index_circles`` (kept under ``version``), the
+    member counts one query of ``CircleStats``. The cards are kept in a fragment
+    (templates/circles/circle_index_page.html) under ``circles_key``: what they show that
+    changes without an editor (member counts, which session is next, the reader's own
+    memberships)."""
+    circles = index_circles(index=index, now=timezone.now(), version=version)
+    numbers = member_numbers(circle_ids=[circle.pk for circle in circles]) if circles else {}
+    for circle in circles:
+        circle.member_total = numbers[circle.pk][0]
     mine = set()
     if user.is_authenticated and circles:
         mine = set(

@@ -21,7 +21,15 @@ from people.models import User
 from people.services import send_templated_email
 
 from . import calendar, selectors
-from .models import CalendarFeed, CircleInvitation, CircleMember, LearningCirclePage, Registration, Session
+from .models import (
+    CalendarFeed,
+    CircleInvitation,
+    CircleMember,
+    CircleStats,
+    LearningCirclePage,
+    Registration,
+    Session,
+)
 from .selectors import AMSTERDAM
 
 ACTIVE = (Registration.Status.REGISTERED, Registration.Status.WAITLISTED)
@@ -136,7 +144,28 @@ def leave_circle(*, circle: LearningCirclePage, user: User) -> bool:
     ).values_list("session_id", flat=True)
     for session in Session.objects.filter(pk__in=list(upcoming), status=Session.Status.SCHEDULED):
         cancel_registration(session=session, user=user)
+    # An update sends no signal (signal_handlers.py): counted here, after the sessions' rows
+    # are locked, in the order register() takes them too.
+    count_members(circle_id=circle.pk)
     return True
+
+
+@transaction.atomic
+def count_members(*, circle_id: int) -> CircleStats:
+    """Recount the active members of a circle into its ``CircleStats`` and raise its version.
+    Call in the transaction of the change, after it. The row is locked before counting: a
+    second change to the same circle waits until the first commits and then counts it too, so
+    concurrent joins and leaves never lose one. Lock it last: session rows (``register``)
+    come first."""
+    stats = CircleStats.objects.select_for_update().filter(circle_id=circle_id).first()
+    if stats is None:
+        # The first count of the circle: whoever inserts first wins, everyone locks that row.
+        CircleStats.objects.bulk_create([CircleStats(circle_id=circle_id)], ignore_conflicts=True)
+        stats = CircleStats.objects.select_for_update().get(circle_id=circle_id)
+    stats.members = CircleMember.objects.filter(circle_id=circle_id, left_at__isnull=True).count()
+    stats.version += 1
+    stats.save(update_fields=["members", "version"])
+    return stats
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from circles.models import (
     CircleIndexPage,
     CircleInvitation,
     CircleMember,
+    CircleStats,
     Feedback,
     IntakeAnswer,
     IntakeQuestion,
@@ -89,6 +90,16 @@ class CircleMemberFactory(factory.django.DjangoModelFactory):
 
     circle = factory.SubFactory(LearningCirclePageFactory)
     user = factory.SubFactory(UserFactory)
+
+
+class CircleStatsFactory(factory.django.DjangoModelFactory):
+    """The stored count of a circle without members (the services keep it; see test_member_counts)."""
+
+    class Meta:
+        model = CircleStats
+        django_get_or_create = ("circle",)
+
+    circle = factory.SubFactory(LearningCirclePageFactory)
 
 
 class CircleInvitationFactory(factory.django.DjangoModelFactory):

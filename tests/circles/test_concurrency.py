@@ -8,7 +8,7 @@ import pytest
 from django.db import close_old_connections, connection
 
 from circles import services
-from circles.models import Registration, Session
+from circles.models import CircleMember, CircleStats, Registration, Session
 from people.models import OutgoingEmail
 from tests.people.factories import LearnerFactory
 
@@ -117,3 +117,30 @@ def test_the_reminder_job_run_twice_at_once_sends_once():
     for person in people:
         assert OutgoingEmail.objects.filter(to=person.email, subject__startswith="Herinnering").count() == 1
     assert Session.objects.get(pk=session.pk).reminder_sent_at is not None
+
+
+def test_simultaneous_joins_and_leaves_are_all_counted():
+    """The circle's count row is locked before counting: each change counts those committed
+    before it, so none is lost."""
+    circle = LearningCirclePageFactory()
+    leaving = learners(3)
+    for person in leaving:
+        services.join_circle(circle=circle, user=person)
+    joining = learners(6)
+    jobs = [lambda person=person: services.join_circle(circle=circle, user=person) for person in joining]
+    jobs += [lambda person=person: services.leave_circle(circle=circle, user=person) for person in leaving]
+    jobs += [lambda: services.join_circle(circle=circle, user=joining[0])]  # a double click
+    results = run_together(jobs)
+    assert not [result for result in results if isinstance(result, Exception)], results
+    assert CircleStats.objects.get(circle=circle).members == 6
+    assert CircleMember.objects.filter(circle=circle, left_at__isnull=True).count() == 6
+
+
+def test_simultaneous_first_joins_make_one_count_row():
+    circle = LearningCirclePageFactory()
+    CircleStats.objects.filter(circle=circle).delete()
+    results = run_together(
+        [lambda person=person: services.join_circle(circle=circle, user=person) for person in learners(4)]
+    )
+    assert not [result for result in results if isinstance(result, Exception)], results
+    assert CircleStats.objects.get(circle=circle).members == 4

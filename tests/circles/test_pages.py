@@ -12,7 +12,7 @@ from wagtail.admin.panels import get_edit_handler
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from circles import services
-from circles.models import RESERVED_SLUGS, CircleIndexPage, LearningCirclePage, Registration, Session
+from circles.models import RESERVED_SLUGS, CircleIndexPage, LearningCirclePage, Registration
 from cms.models import HomePage
 from people.models import Membership, Organisation
 from tests.people.factories import LearnerFactory, OrganisationFactory, UserFactory
@@ -289,15 +289,25 @@ class TestKeptFragmentsStayCorrect:
         client.logout()
         assert "Je bent aangemeld" not in client.get(circle.url).content.decode()
 
-    def test_a_session_that_ended_moves_to_the_past(self, client, circle):
+    def test_a_session_that_ended_moves_to_the_past(self, client, circle, monkeypatch):
         session = SessionFactory(circle=circle, theme="Vandaag")
-        client.get(circle.url)
-        ended = timezone.now() - datetime.timedelta(hours=1)
+        client.get(circle.url)  # keeps the list of sessions and the fragments
         # Time passing: no save, so no new content version.
-        Session.objects.filter(pk=session.pk).update(starts_at=ended - datetime.timedelta(hours=1), ends_at=ended)
+        later = session.ends_at + datetime.timedelta(minutes=1)
+        monkeypatch.setattr(timezone, "now", lambda: later)
         html = client.get(circle.url).content.decode()
         assert "Er is nog geen nieuwe bijeenkomst gepland." in html
         assert "Eerdere bijeenkomsten" in html
+
+    def test_the_next_session_on_the_index_follows_the_clock(self, client, circle_index, circle, monkeypatch):
+        first = SessionFactory(circle=circle, theme="Eerste", starts_at=in_days(1))
+        SessionFactory(circle=circle, theme="Tweede", starts_at=in_days(2))
+        assert "Eerste" in client.get(circle_index.url).content.decode()  # keeps the list of circles
+        later = first.starts_at + datetime.timedelta(minutes=1)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        html = client.get(circle_index.url).content.decode()
+        assert "Tweede" in html
+        assert "Eerste" not in html
 
     def test_an_edited_session_shows_at_once(self, client, circle):
         session = SessionFactory(circle=circle, theme="Oude titel")
@@ -339,19 +349,36 @@ class TestKeptFragmentsStayCorrect:
 
 
 def test_a_warm_circle_page_reads_no_published_content_again(client, circle, django_assert_max_num_queries):
-    """Once its fragments are kept, an anonymous reader's circle page asks for the sessions with
-    their counts, the member counts and the organisers' names: no more, however many sessions,
-    profiles and members the circle has."""
+    """Once its lists and fragments are kept, an anonymous reader's circle page asks for the
+    sessions' registration counts and the stored member count: no more, however many sessions,
+    profiles and members the circle has (issue 17)."""
     add_members(circle, 3)
     for days in range(1, 25):
         SessionFactory(circle=circle, starts_at=in_days(days))
         past_session(circle, days=days * 7)
     client.get(circle.url)  # keeps the fragments
     client.get(circle.url)  # keeps the route (cms/routing.py)
-    with django_assert_max_num_queries(3) as captured:
+    with django_assert_max_num_queries(2) as captured:
         response = client.get(circle.url)
     assert response.status_code == 200
-    assert not any("careers_roleprofilepage" in query["sql"] for query in captured.captured_queries)
+    assert "<dd>3</dd>" in response.content.decode()
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    for table in ("careers_roleprofilepage", "circles_circlemember", "circles_session", "people_user"):
+        assert table not in sql
+
+
+def test_a_warm_index_asks_for_the_member_counts_only(client, circle_index, circle, django_assert_max_num_queries):
+    """An anonymous reader's index: one query for the stored member counts of all circles."""
+    add_members(circle, 3)
+    LearningCirclePageFactory(parent=circle_index)
+    SessionFactory(circle=circle, starts_at=in_days(2))
+    client.get(circle_index.url)
+    client.get(circle_index.url)
+    with django_assert_max_num_queries(1) as captured:
+        response = client.get(circle_index.url)
+    assert response.status_code == 200
+    assert "<dd>3</dd>" in response.content.decode()
+    assert "circles_circlestats" in captured.captured_queries[0]["sql"]
 
 
 def test_a_preview_shows_the_unsaved_content_not_the_kept_fragments(client, circle):
