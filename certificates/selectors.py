@@ -1,6 +1,7 @@
 """Reads for certificates: the holder's list, HR's lists, and the public lookup."""
 
 import datetime
+import functools
 import re
 
 from django.conf import settings
@@ -43,7 +44,46 @@ def may_receive_certificate(*, user: User) -> bool:
 def by_token(token: str) -> Certificate | None:
     if not TOKEN_RE.match(token):
         return None
-    return Certificate.objects.filter(token=token).first()
+    try:
+        return Certificate.objects.get(token=token)
+    except Certificate.DoesNotExist:
+        return None
+
+
+# What the public verification page shows of a certificate, and all it reads: not the signed
+# Open Badge, the competencies, the PDF or the reason for a revocation. The page keeps its
+# rendering of these values (views.verify), so each one it shows must be read here.
+VERIFICATION_FIELDS = (
+    "id",
+    "number",
+    "token",
+    "holder_name",
+    "organisation_name",
+    "achievement",
+    "issuing_organisation",
+    "issued_at",
+    "expires_at",
+    "superseded_at",
+    "revoked_at",
+)
+
+
+@functools.cache
+def _verification_sql() -> str:
+    """The query of ``for_verification``, with one parameter (the token), written by the ORM
+    once: the page is public and asked for often, and building the same query every time
+    cost more than running it."""
+    queryset = Certificate.objects.filter(token="").only(*VERIFICATION_FIELDS).order_by()
+    sql, _token = queryset.query.sql_with_params()
+    return sql
+
+
+def for_verification(token: str) -> Certificate | None:
+    """The certificate behind a public verification link, read afresh on every request (so a
+    revocation shows at once), with only the columns the page shows, in one query."""
+    if not TOKEN_RE.match(token):
+        return None
+    return next(iter(Certificate.objects.raw(_verification_sql(), [token])), None)
 
 
 def surname_matches(holder_name: str, surname: str) -> bool:

@@ -43,8 +43,21 @@ def _certificate_or_404(token: str) -> Certificate:
 
 @never_cache
 def verify(request, token: str):
-    certificate = _certificate_or_404(token)
-    response = render(request, "certificates/verify.html", {"certificate": certificate})
+    """The public verification page. Never kept whole: the certificate is read on every
+    request. Its part of the page is a fragment kept under everything it shows, read just
+    now, and its status at this moment, so a revocation or an expiry changes the key at
+    once and one certificate's fragment can never be another's."""
+    certificate = selectors.for_verification(token)
+    if certificate is None:
+        raise Http404
+    status = certificate.status
+    shown = [getattr(certificate, field) for field in selectors.VERIFICATION_FIELDS]
+    context = {
+        "certificate": certificate,
+        "status": status,
+        "shown": repr([*shown, status, timezone.get_current_timezone_name()]),
+    }
+    response = render(request, "certificates/verify.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
 
