@@ -1,10 +1,10 @@
 """Reads for role profiles, the career map, career records and development conversations."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext
 
 from people.models import Membership, Organisation, User
-from people.selectors import can_hr_see, hr_advisers_of, users_visible_to_hr
+from people.selectors import can_hr_see, hr_advisers_of, members_of, users_visible_to_hr
 
 from .models import (
     CareerPath,
@@ -147,9 +147,16 @@ def own_career_record(*, person: User) -> dict:
     return {"person": person, "current": own_current_role(person=person), "steps": list(steps)}
 
 
-def current_roles_of(*, people) -> dict[int, CurrentRole]:
-    """Current role per person id for a list of people, in one query."""
-    roles = CurrentRole.objects.filter(user__in=people).select_related("profile")
+def current_roles_of(*, people, whole_profiles: bool = True) -> dict[int, CurrentRole]:
+    """Current role per person id for a list of people, in one query. Without
+    ``whole_profiles`` a role carries its profile's title (``profile_title``) and whether it
+    is confirmed, not the profile: a list of people shows no more, and a page is costly to
+    make."""
+    roles = CurrentRole.objects.filter(user__in=people)
+    if whole_profiles:
+        roles = roles.select_related("profile")
+    else:
+        roles = roles.only("id", "user_id", "profile_id", "confirmed_at").annotate(profile_title=F("profile__title"))
     return {role.user_id: role for role in roles}
 
 
@@ -205,24 +212,28 @@ def _open():
     return DevelopmentConversation.objects.filter(status__in=DevelopmentConversation.OPEN)
 
 
-def _visible_to(*, adviser: User):
-    """Conversations of the people of the adviser's own organisations, never their own."""
-    return DevelopmentConversation.objects.filter(learner__in=users_visible_to_hr(adviser=adviser)).exclude(
-        learner=adviser
-    )
+def _visible_to(*, adviser: User, organisations: list[Organisation] | None = None):
+    """Conversations of the people of the adviser's own organisations, never their own.
+    ``organisations``: the adviser's (``organisations_advised_by``) when the caller has read
+    them already."""
+    people = members_of(organisations=organisations) if organisations else users_visible_to_hr(adviser=adviser)
+    return DevelopmentConversation.objects.filter(learner__in=people).exclude(learner=adviser)
 
 
-def open_conversations_for(*, adviser: User) -> list[DevelopmentConversation]:
+def open_conversations_for(
+    *, adviser: User, organisations: list[Organisation] | None = None
+) -> list[DevelopmentConversation]:
     """The open requests (asked or planned) of the people of the adviser's organisations,
-    oldest first, with the learner and the target role. One query, whatever their number."""
+    oldest first, with the learner's name and the target role's title and link, the columns a
+    list of them shows. One query, whatever their number. ``organisations``: the adviser's
+    (``organisations_advised_by``) when the caller has read them already."""
     if not adviser.is_authenticated:
         return []
-    return list(
-        _visible_to(adviser=adviser)
-        .filter(status__in=DevelopmentConversation.OPEN)
-        .select_related("learner", "target_profile")
-        .order_by("requested_at", "pk")
-    )
+    conversations = _visible_to(adviser=adviser, organisations=organisations)
+    conversations = conversations.filter(status__in=DevelopmentConversation.OPEN)
+    fields = ("id", "learner_id", "target_profile_id", "status", "requested_at", "planned_on")
+    shown = _only_shown(conversations, fields=fields, profiles=("target_profile",), people=("learner",))
+    return list(shown.order_by("requested_at", "pk"))
 
 
 def closed_conversations_for(*, adviser: User, limit: int = 50) -> list[DevelopmentConversation]:

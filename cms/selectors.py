@@ -1,9 +1,10 @@
 """Reads that compose several apps for the dashboards."""
 
 import datetime
+from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, Prefetch
+from django.db.models import Exists
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
@@ -13,11 +14,10 @@ from careers.selectors import current_roles_of, next_step_links, open_conversati
 from certificates.models import Certificate
 from certificates.selectors import of_holder
 from circles.attendance import attended_sessions
-from curriculum.models import LearningPathItem
-from curriculum.selectors import learner_learning, pending_requests, recent_batches
+from curriculum.selectors import learner_learning, pending_request_counts, recent_batches
 from insights.charts import dashboard_charts
 from insights.filters import scope_for
-from insights.selectors import PageFigures, figures_html_key, page_figures, page_html_key
+from insights.selectors import PageFigures, figures_html_key, filter_form_html_key, page_figures, page_html_key
 from insights.selectors import dashboard as insights_dashboard
 from insights.tables import dashboard_tables
 from people.models import Membership, User
@@ -72,24 +72,15 @@ def learner_overview(*, user: User) -> dict:
 def assignment_rows(*, learning: dict) -> list[tuple]:
     """(assignment, tracks) for the learner's assignments: for a learning path its tracks
     in order, each as (path item, the learner's enrolment status or None); None for a
-    track. One query for all paths; the statuses come from the enrolments that
-    ``learner_learning`` read."""
-    assignments = learning["assignments"]
-    path_ids = {a.path_id for a in assignments if a.path_id}
-    tracks: dict[int, list] = {path_id: [] for path_id in path_ids}
-    if path_ids:
-        enrolments = [item["enrolment"] for item in learning["current"]]
-        enrolments += learning["requested"] + learning["declined"] + learning["completed"]
-        statuses = {e.track_id: e.status for e in enrolments}
-        items = (
-            LearningPathItem.objects.filter(path_id__in=path_ids)
-            .select_related("track")
-            .only("id", "path_id", "track_id", "required", "track__title", "track__url_path", "track__live")
-            .order_by("sort_order")
-        )
-        for item in items:
-            tracks[item.path_id].append((item, statuses.get(item.track_id)))
-    return [(a, tracks[a.path_id] if a.path_id else None) for a in assignments]
+    track. The path items and the statuses come from what ``learner_learning`` read."""
+    enrolments = [item["enrolment"] for item in learning["current"]]
+    enrolments += learning["requested"] + learning["declined"] + learning["completed"]
+    statuses = {e.track_id: e.status for e in enrolments}
+    path_tracks = learning["path_tracks"]
+    return [
+        (a, [(item, statuses.get(item.track_id)) for item in path_tracks[a.path_id]] if a.path_id else None)
+        for a in learning["assignments"]
+    ]
 
 
 def circle_learning(*, user: User) -> dict:
@@ -102,7 +93,7 @@ def hr_dashboard(*, adviser: User, organisations: list, today: datetime.date) ->
     """What the HR page shows besides the insights and the people list. The aggregates over
     every member (people, assignments per target, circle participation) are kept figures
     (``insights.selectors.page_figures``); what waits for the adviser is read live."""
-    pending = pending_requests(decider=adviser, organisations=organisations, related=False)
+    pending = pending_request_counts(decider=adviser, organisations=organisations, today=today)
     figures = page_figures(adviser=adviser, organisations=organisations, today=today)
     return {
         "page_figures": figures,
@@ -110,10 +101,10 @@ def hr_dashboard(*, adviser: User, organisations: list, today: datetime.date) ->
         "circles_html_key": page_html_key(figures=figures, part="circles"),
         "people_count": figures.people,
         "overview": figures.overview,
-        "pending_count": len(pending),
-        "oldest_request_days": pending[0].age_days if pending else None,
-        "overdue_requests": sum(1 for enrolment in pending if enrolment.is_overdue),
-        "conversations": open_conversations_for(adviser=adviser),
+        "pending_count": pending.count,
+        "oldest_request_days": pending.oldest_days,
+        "overdue_requests": pending.overdue,
+        "conversations": open_conversations_for(adviser=adviser, organisations=organisations),
         "batches": recent_batches(organisations=organisations, limit=5),
         **circle_participation(figures=figures),
     }
@@ -127,6 +118,7 @@ def hr_insights(*, adviser: User, organisations: list, data, today: datetime.dat
     figures = insights_dashboard(scope=scope, adviser=adviser, today=today)
     return {
         "filter_form": filter_form,
+        "filter_form_html_key": filter_form_html_key(scope=scope, form=filter_form),
         "scope": scope,
         "scope_query": urlencode(scope.as_query()),
         "profile_title": filter_form.profile_title(scope.profile_id),
@@ -149,6 +141,15 @@ def circle_participation(*, figures: PageFigures) -> dict:
     }
 
 
+class MembershipRow(NamedTuple):
+    """A membership as the people list shows it: the organisation's name, the team and the
+    role in words."""
+
+    organisation: str
+    team: str
+    role: str
+
+
 def hr_people_page(
     *,
     adviser: User,
@@ -157,8 +158,11 @@ def hr_people_page(
     organisations: list | None = None,
     count: int | None = None,
 ) -> tuple[Page, dict]:
-    """One page of the people an adviser may see, with their memberships and current role,
-    in a fixed number of queries whatever the page size or organisation size.
+    """One page of the people an adviser may see (their id, name and email address), each
+    with ``visible_memberships``: their memberships of those organisations (``MembershipRow``);
+    and their current roles by person id (with the profile's title only, ``current_roles_of``).
+    Three queries whatever the page size or organisation size, and no model objects but the
+    people and their roles.
 
     ``organisations``: the adviser's (``organisations_advised_by``) when the caller has read
     them already. ``count``: how many people there are, when a kept figure says so (the page
@@ -168,16 +172,21 @@ def hr_people_page(
     people = members_of(organisations=organisations).order_by("full_name", "email")
     if query:
         people = people.filter(full_name__icontains=query) | people.filter(email__icontains=query)
-    people = people.prefetch_related(
-        Prefetch(
-            "memberships",
-            queryset=Membership.objects.filter(organisation__in=organisations).select_related("organisation"),
-            to_attr="visible_memberships",
-        )
-    )
-    paginator = Paginator(people, HR_PAGE_SIZE)
+    paginator = Paginator(people.only("id", "email", "full_name"), HR_PAGE_SIZE)
     if count is not None and not query:
         paginator.count = count  # a cached_property: this saves counting thousands of people
     page = paginator.get_page(page_number)
-    roles = current_roles_of(people=[person.pk for person in page.object_list])
-    return page, roles
+    ids = [person.pk for person in page.object_list]
+    shown: dict[int, list[MembershipRow]] = {pk: [] for pk in ids}
+    if ids:
+        labels = {role: str(label) for role, label in Membership.Role.choices}  # once, not per row
+        memberships = (
+            Membership.objects.filter(organisation__in=organisations, user__in=ids)
+            .order_by("organisation__name", "pk")
+            .values_list("user_id", "organisation__name", "team", "role")
+        )
+        for user_id, organisation, team, role in memberships:
+            shown[user_id].append(MembershipRow(organisation, team, labels.get(role, role)))
+    for person in page.object_list:
+        person.visible_memberships = shown[person.pk]
+    return page, current_roles_of(people=ids, whole_profiles=False) if ids else {}

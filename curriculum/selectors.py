@@ -7,7 +7,9 @@ required track and at least ``min_electives`` electives are. Nothing has to be k
 
 import datetime
 from collections import defaultdict
+from typing import NamedTuple
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
@@ -25,7 +27,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
@@ -40,6 +42,7 @@ from .models import (
     CatalogPage,
     Enrolment,
     LearningPath,
+    LearningPathItem,
     LearningTrackPage,
     ModulePage,
     ModuleProgress,
@@ -334,9 +337,13 @@ def assignment_overview(*, organisations, today: datetime.date) -> list[dict]:
 
 
 def recent_batches(*, organisations, limit: int = 10) -> list[AssignmentBatch]:
+    """The latest assignment jobs of ``organisations``, newest first, with what a list of them
+    shows: the target's title (``target``), the status and when it was made."""
+    shown = ("id", "status", "created_at", "organisation_id", "path_id", "track_id", "path__title", "track__title")
     return list(
         AssignmentBatch.objects.filter(organisation__in=organisations)
-        .select_related("path", "track", "organisation", "assigned_by")
+        .select_related("path", "track")
+        .only(*shown)
         .order_by("-created_at")[:limit]
     )
 
@@ -406,64 +413,81 @@ def paths_completed_by(*, user: User, track: LearningTrackPage) -> list[Learning
 # The columns of an enrolment and of a track that the learner dashboard reads.
 LEARNER_ENROLMENT_FIELDS = ("id", "user_id", "track_id", "status", "requested_at", "decision_reason", "completed_at")
 LEARNER_TRACK_FIELDS = ("title", "url_path", "live")
+REQUIRED_MODULES_KEY = "curriculum:required-modules:{version}"
+REQUIRED_MODULES_SECONDS = 60 * 60
+
+
+def required_modules() -> dict[int, str]:
+    """The live required modules, each with the ``path`` of its parent (its track), per content
+    version: publishing, unpublishing, moving or deleting a module gives a new version, so the
+    map is never older than the pages. One query for the whole catalogue, kept in the shared
+    cache; the learner dashboard counts a learner's progress against it instead of asking the
+    page tree per enrolment."""
+    from cms.pagecache import UNKNOWN_VERSION, content_version
+
+    version = content_version()
+
+    def read() -> dict[int, str]:
+        steplen = ModulePage.steplen
+        rows = ModulePage.objects.live().filter(required=True).order_by().values_list("pk", "path")
+        return {pk: path[:-steplen] for pk, path in rows}
+
+    if version == UNKNOWN_VERSION:
+        return read()
+    return cache.get_or_set(REQUIRED_MODULES_KEY.format(version=version), read, REQUIRED_MODULES_SECONDS)
 
 
 def learner_learning(*, user: User, today: datetime.date) -> dict:
     """Enrolments with progress, and assignments with due dates, in a fixed number of
     queries whatever the number of progress rows in the database. Only the columns the
     dashboard shows are read (a page row is wide): a track's title, its ``url_path`` for
-    its link and whether it is live. The counts of required modules, done and in all, are
-    subqueries of the enrolments' query."""
-    done = (
-        ModuleProgress.objects.filter(
-            enrolment=OuterRef("pk"), completed_at__isnull=False, module__required=True, module__live=True
-        )
-        .order_by()
-        .values("enrolment")
-        .annotate(c=Count("pk"))
-        .values("c")
-    )
-    # The live required modules that are children of the track, as treebeard finds children:
-    # one level deeper, with a path in the range of the track's path plus one step.
-    track_path = OuterRef("track__path")
-    required = (
-        ModulePage.objects.live()
-        .filter(
-            required=True,
-            depth=OuterRef("track__depth") + 1,
-            path__range=(
-                Concat(track_path, Value(ModulePage.alphabet[0] * ModulePage.steplen)),
-                Concat(track_path, Value(ModulePage.alphabet[-1] * ModulePage.steplen)),
-            ),
-        )
-        .order_by()
-        .values("depth")
-        .annotate(c=Count("pk"))
-        .values("c")
-    )
+    its link and whether it is live.
+
+    The queries are plain (building an ORM query with subqueries costs more than running
+    it): the progress of the active enrolments is one list of completed modules, counted
+    against ``required_modules``; how long HR has to decide is read only when a request
+    waits; an assignment's status (``finished``, ``late``, ``started``) is worked out here
+    from its columns and the learner's enrolments, as ``with_status`` does in SQL, with the
+    tracks of its path for ``started`` (one query for all paths, which the dashboard shows
+    too: ``path_tracks``)."""
     enrolments = list(
-        with_decision_days(Enrolment.objects.filter(user=user))
-        .annotate(
-            done=Coalesce(Subquery(done, output_field=IntegerField()), Value(0)),
-            total=Coalesce(Subquery(required, output_field=IntegerField()), Value(0)),
-        )
+        Enrolment.objects.filter(user=user)
         .select_related("track")
-        .only(*LEARNER_ENROLMENT_FIELDS, *(f"track__{field}" for field in LEARNER_TRACK_FIELDS))
+        .only(*LEARNER_ENROLMENT_FIELDS, "track__path", *(f"track__{field}" for field in LEARNER_TRACK_FIELDS))
         .order_by("-requested_at")
     )
-    requested = [set_request_age(e, today=today) for e in enrolments if e.status == Enrolment.Status.REQUESTED]
+    requested = [e for e in enrolments if e.status == Enrolment.Status.REQUESTED]
+    if requested:
+        days = Membership.objects.filter(user=user).aggregate(days=Min("organisation__request_decision_days"))["days"]
+        for enrolment in requested:
+            enrolment.decision_days = REQUEST_DECISION_DAYS_DEFAULT if days is None else days
+            set_request_age(enrolment, today=today)
     open_enrolments = [e for e in enrolments if e.status == Enrolment.Status.ACTIVE]
-    current = [
-        {
-            "enrolment": enrolment,
-            "done": enrolment.done,
-            "total": enrolment.total,
-            "percent": round(100 * enrolment.done / enrolment.total) if enrolment.total else 0,
-        }
-        for enrolment in open_enrolments
-    ]
+    done: dict[int, int] = defaultdict(int)
+    totals: dict[str, int] = defaultdict(int)
+    if open_enrolments:
+        modules = required_modules()
+        for track_path in modules.values():
+            totals[track_path] += 1
+        completed = ModuleProgress.objects.filter(
+            enrolment__in=[e.pk for e in open_enrolments], completed_at__isnull=False
+        ).values_list("enrolment_id", "module_id")
+        for enrolment_id, module_id in completed:
+            if module_id in modules:
+                done[enrolment_id] += 1
+    current = []
+    for enrolment in open_enrolments:
+        enrolment.done, enrolment.total = done[enrolment.pk], totals[enrolment.track.path]
+        current.append(
+            {
+                "enrolment": enrolment,
+                "done": enrolment.done,
+                "total": enrolment.total,
+                "percent": round(100 * enrolment.done / enrolment.total) if enrolment.total else 0,
+            }
+        )
     assignments = list(
-        with_status(Assignment.objects.filter(user=user), today=today)
+        Assignment.objects.filter(user=user)
         .select_related("path", "track")
         .only(
             "id",
@@ -475,14 +499,33 @@ def learner_learning(*, user: User, today: datetime.date) -> dict:
             "path__title",
             *(f"track__{field}" for field in LEARNER_TRACK_FIELDS),
         )
-        .order_by("finished", "due_date")
+        .order_by("due_date", "pk")
     )
+    path_ids = {a.path_id for a in assignments if a.path_id}
+    path_tracks: dict[int, list] = {path_id: [] for path_id in path_ids}
+    if path_ids:
+        items = (
+            LearningPathItem.objects.filter(path_id__in=path_ids)
+            .select_related("track")
+            .only("id", "path_id", "track_id", "required", "track__title", "track__url_path", "track__live")
+            .order_by("sort_order")
+        )
+        for item in items:
+            path_tracks[item.path_id].append(item)
+    started = {e.track_id for e in enrolments if e.status in STARTED}
+    for assignment in assignments:
+        assignment.finished = assignment.finished_at is not None
+        assignment.late = assignment.finished_at is None and assignment.due_date < today
+        tracks = [item.track_id for item in path_tracks[assignment.path_id]] if assignment.path_id else []
+        assignment.started = assignment.track_id in started or any(track in started for track in tracks)
+    assignments.sort(key=lambda assignment: assignment.finished)  # open first, each by due date
     return {
         "current": current,
         "requested": requested,
         "declined": [e for e in enrolments if e.status == Enrolment.Status.DECLINED],
         "completed": [e for e in enrolments if e.status == Enrolment.Status.COMPLETED],
         "assignments": assignments,
+        "path_tracks": path_tracks,
         "today": today,
     }
 
@@ -538,19 +581,13 @@ def set_request_age(enrolment: Enrolment, *, today: datetime.date) -> Enrolment:
     return enrolment
 
 
-def pending_requests(
-    *, decider: User, organisations=None, today: datetime.date | None = None, related: bool = True
-) -> list[Enrolment]:
-    """The requests waiting for ``decider``, oldest first; with ``organisations`` only
-    those of members of these organisations (the HR dashboard of those organisations).
-    Each has ``age_days``, ``deadline`` and ``is_overdue`` (see ``set_request_age``); one
-    query, whatever the number of requests. Without ``related`` the person and the track
-    are not loaded (for counting, as the HR dashboard does).
+def _pending(*, decider: User, organisations=None) -> QuerySet[Enrolment]:
+    """The requests waiting for ``decider``, with ``decision_days``; with ``organisations``
+    only those of members of these organisations.
 
     With ``organisations`` their requests are a subquery of their own: PostgreSQL takes
     those few first and checks each against what the decider may decide, where it would
     otherwise read every member of a large organisation to match them."""
-    today = today or timezone.localdate()
     pending = enrolments_decidable_by(decider=decider)
     if organisations is None:
         pending = pending.filter(status=Enrolment.Status.REQUESTED)
@@ -558,12 +595,50 @@ def pending_requests(
         members = Membership.objects.filter(user=OuterRef("user"), organisation__in=organisations)
         requested = Enrolment.objects.filter(status=Enrolment.Status.REQUESTED).filter(Exists(members))
         pending = pending.filter(pk__in=requested.values("pk"))
-    pending = with_decision_days(pending).order_by("requested_at", "pk")
-    if related:
-        pending = pending.select_related("user", "track")
-    else:
-        pending = pending.only("pk", "user_id", "track_id", "status", "requested_at")
-    return [set_request_age(enrolment, today=today) for enrolment in pending]
+    return with_decision_days(pending)
+
+
+def pending_requests(*, decider: User, organisations=None, today: datetime.date | None = None) -> list[Enrolment]:
+    """The requests waiting for ``decider``, oldest first, with the person and the track;
+    with ``organisations`` only those of members of these organisations. Each has
+    ``age_days``, ``deadline`` and ``is_overdue`` (see ``set_request_age``); one query,
+    whatever the number of requests."""
+    today = today or timezone.localdate()
+    pending = _pending(decider=decider, organisations=organisations).order_by("requested_at", "pk")
+    return [set_request_age(enrolment, today=today) for enrolment in pending.select_related("user", "track")]
+
+
+class PendingCounts(NamedTuple):
+    """What ``pending_requests`` would list, counted: how many, how many days the oldest
+    waits (None for none) and how many are overdue."""
+
+    count: int
+    oldest_days: int | None
+    overdue: int
+
+
+def pending_request_counts(*, decider: User, organisations=None, today: datetime.date | None = None) -> PendingCounts:
+    """``pending_requests`` counted (the HR dashboard's notice) by the rules of
+    ``set_request_age``, in one query that counts the requests per day of request (in the
+    site's time zone, as ``timezone.localdate``) and number of days to decide: no enrolment
+    is loaded."""
+    today = today or timezone.localdate()
+    groups = (
+        _pending(decider=decider, organisations=organisations)
+        .annotate(requested_on=TruncDate("requested_at"))
+        .order_by()
+        .values_list("requested_on", "decision_days")
+        .annotate(requests=Count("pk"))
+    )
+    count = overdue = 0
+    oldest = None
+    for requested_on, decision_days, requests in groups:
+        age = max((today - requested_on).days, 0)
+        count += requests
+        oldest = age if oldest is None else max(oldest, age)
+        if today > requested_on + datetime.timedelta(days=decision_days):
+            overdue += requests
+    return PendingCounts(count, oldest, overdue)
 
 
 def _request_hr_advisers(*, enrolment: Enrolment) -> QuerySet[User]:

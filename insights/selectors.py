@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.db.models.signals import post_delete, post_save
+from django.forms import ChoiceField
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -64,6 +66,7 @@ from people.selectors import members_of, organisations_advised_by, teams_advised
 
 if TYPE_CHECKING:
     from .filters import Scope
+    from .forms import FilterForm
 
 EXPIRY_DAYS = 90
 OVERDUE_ROWS = 10
@@ -666,6 +669,25 @@ def figures_html_key(*, scope: Scope, figures: Dashboard) -> str:
     """The cache key of the figures' HTML (``insights.templatetags.insights_html``): that of
     the kept figures (organisations, filters, language) and the moment they were computed."""
     return f"{_dashboard_key(scope)}:html:{figures.computed_at.isoformat()}"
+
+
+def filter_form_html_key(*, scope: Scope, form: FilterForm) -> str:
+    """The cache key of the filter form's HTML (``insights.templatetags.insights_html``): the
+    organisations, the language and a digest of all the form shows, the values sent and the
+    choices (the teams and role profiles of those organisations, as kept by ``filter_choices``),
+    so new choices are a new key. Empty, so rendered each time, for a form with errors: it
+    echoes whatever was sent, and such forms are rare."""
+    if form.errors:
+        return ""
+    choices = [
+        [(str(value), str(label)) for value, label in field.choices]
+        for field in form.fields.values()
+        if isinstance(field, ChoiceField)
+    ]
+    shown = repr((sorted(form.data.items()) if form.is_bound else None, choices))
+    digest = hashlib.sha256(shown.encode()).hexdigest()[:32]
+    organisations = ",".join(str(pk) for pk in sorted(scope.organisation_ids))
+    return f"insights:form:{organisations}:{translation.get_language()}:{digest}"
 
 
 def dashboard(*, scope: Scope, adviser: User, today: datetime.date, force: bool = False) -> Dashboard:

@@ -1,9 +1,11 @@
-"""``{% kept_html key %}…{% endkept_html %}``: the HTML of the HR insights' figures, kept in the
-shared cache beside the kept figures it shows (``insights.selectors.figures_html_key``).
+"""``{% kept_html key %}…{% endkept_html %}``: parts of the HR page kept in the shared cache: the
+HTML of the insights' figures beside the kept figures it shows (``insights.selectors.figures_html_key``),
+of the page figures (``page_html_key``) and of the filter form (``filter_form_html_key``).
 
-The key names the organisations, the filters, the language and the moment the figures were
-computed, so the HTML is never shared beyond who may see those figures and is renewed with
-them. An empty key, or ``SPIL_FRAGMENT_CACHE_SECONDS = 0``, renders the content every time.
+Each key names the organisations and the language, and the moment the figures were computed or a
+digest of all the form shows, so the HTML is never shared beyond who may see it and is renewed
+with what it shows. An empty key, or ``SPIL_FRAGMENT_CACHE_SECONDS = 0``, renders the content
+every time.
 """
 
 from django import template

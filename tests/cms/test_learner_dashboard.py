@@ -187,3 +187,30 @@ def test_progress_counts_the_live_required_modules_of_each_track(client, world):
     assert "Eerste</a></h3> <label" in html
     assert re.search(r"Eerste</a></h3>.*?2 van 3 verplichte modules afgerond.*?value=\"67\"", html)
     assert re.search(r"Tweede</a></h3>.*?0 van 1 verplichte modules afgerond", html)
+
+
+def test_progress_follows_published_changes_to_the_modules_at_once(client, world):
+    """The live required modules are kept per content version (curriculum.selectors
+    .required_modules): a module published, unpublished or made optional after the dashboard
+    was seen changes the count on the next request."""
+    anna = world["anna"]
+    track = LearningTrackPageFactory(parent=world["catalog"], title="Eerste")
+    first, second = ModulePageFactory(parent=track), ModulePageFactory(parent=track)
+    enrolment = Enrolment.objects.create(user=anna, track=track, status=ACTIVE)
+    ModuleProgress.objects.create(enrolment=enrolment, module=first, completed_at=timezone.now())
+
+    def counted() -> str:
+        html = re.sub(r"\s+", " ", dashboard(client, anna))
+        return re.search(r"Eerste</a></h3>.*?(\d+ van \d+) verplichte modules afgerond", html).group(1)
+
+    assert counted() == "1 van 2"
+    third = ModulePageFactory(parent=track)
+    assert counted() == "1 van 3"
+    second.unpublish()
+    assert counted() == "1 van 2"
+    third.required = False
+    third.save_revision().publish()
+    assert counted() == "1 van 1"
+    first.required = False
+    first.save_revision().publish()
+    assert counted() == "0 van 0"

@@ -457,7 +457,7 @@ DIRECT_READS = {
     "curriculum/selectors.py:audience_user_ids": "the learners of the batch's own organisation (batches are advised)",
     "curriculum/selectors.py:enrolments_decidable_by": "members of organisations_advised_by(decider)",
     "curriculum/selectors.py:with_decision_days": "an annotation from the requester's own memberships",
-    "curriculum/selectors.py:pending_requests": "narrows enrolments_decidable_by to the given organisations",
+    "curriculum/selectors.py:_pending": "narrows enrolments_decidable_by to the given organisations",
     "curriculum/selectors.py:_platform_admins": "the platform admins, asked to decide when no adviser is left",
     "curriculum/selectors.py:overdue_digests": "the weekly mail: each organisation's overdue work to its own advisers",
     "curriculum/forms.py:__init__": "the learners of the organisations the view passes: organisations_advised_by",
@@ -466,6 +466,7 @@ DIRECT_READS = {
     "careers/selectors.py:_organisations_heard_by_another_adviser": "the learner's own organisations, and whether "
     "another active adviser is in them (handling_organisation and the learner's own career page)",
     "cms/selectors.py:learner_overview": "the signed-in learner themselves, by their own id",
+    "curriculum/selectors.py:learner_learning": "the signed-in learner's own memberships (how long HR may take)",
 }
 PEOPLE = ("User", "Membership", "get_user_model")
 
