@@ -38,8 +38,10 @@ CACHES = SITE_CACHES
 CELERY_BROKER_URL = REDIS_URL
 CELERY_TASK_ALWAYS_EAGER = False
 
-# Sessions in the database, as the site keeps them (Django's default engine, said explicitly).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions as the site keeps them with Redis: read from the cache, written through to the
+# database (base.py, cms/sessions.py). The runner writes the prepared sessions to the
+# database only; the first request of each reads it there and puts it in the cache.
+SESSION_ENGINE = "cms.sessions"
 
 # Mail is rendered, stored and queued as always; only the SMTP conversation is skipped, and the
 # worker does not print thousands of mails to the console.

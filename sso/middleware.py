@@ -41,7 +41,9 @@ class RequireMFAMiddleware:
     def check(self, request):
         if request.session.get(SSO_MFA_SESSION_KEY):
             return None
-        required, has_second_factor = selectors.mfa_status(user=request.user)
+        status = selectors.mfa_facts(user=request.user)
+        setattr(request, selectors.ADMIN_ACCESS_ATTRIBUTE, status.may_use_admin)
+        required, has_second_factor = status.required, status.has_second_factor
         if not required or has_second_factor:
             return None
         # Templates of the set-up pages say why the person is there.

@@ -1,6 +1,8 @@
 """Reads: which organisation an email address belongs to, which identity provider signs it
 in, whether a password may be used for it, and who must use two-step verification."""
 
+from dataclasses import dataclass
+
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q
@@ -95,10 +97,28 @@ def may_use_admin(*, user: User) -> bool:
     return user.is_superuser or admin_permission().filter(Q(user=user) | Q(group__user=user)).exists()
 
 
+# Where a request keeps whether its reader may use the admin (the account menu asks on every
+# page; the two-step check of ``sso.middleware`` answers it in its own query).
+ADMIN_ACCESS_ATTRIBUTE = "_spil_may_use_admin"
+
+
+@dataclass(frozen=True)
+class MfaStatus:
+    required: bool  # must use two-step verification
+    has_second_factor: bool  # has set it up
+    may_use_admin: bool  # as ``may_use_admin``: asked anyway, so the account menu need not ask again
+
+
 def mfa_status(*, user: User) -> tuple[bool, bool]:
     """(whether the person must use two-step verification, whether they have set it up), in
     one query. HR advisers, learning-circle organisers, editors (who may use the Wagtail
     admin) and platform admins must."""
+    status = mfa_facts(user=user)
+    return status.required, status.has_second_factor
+
+
+def mfa_facts(*, user: User) -> MfaStatus:
+    """``mfa_status`` with whether the person may use the admin, from the same query."""
     admin_access = admin_permission().filter(Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")))
     row = (
         User.objects.filter(pk=user.pk)
@@ -111,6 +131,10 @@ def mfa_status(*, user: User) -> tuple[bool, bool]:
         .first()
     )
     if row is None:
-        return False, False
+        return MfaStatus(required=False, has_second_factor=False, may_use_admin=False)
     required = user.is_superuser or user.is_staff or row["has_role"] or row["has_admin_access"]
-    return bool(required), bool(row["has_second_factor"])
+    return MfaStatus(
+        required=bool(required),
+        has_second_factor=bool(row["has_second_factor"]),
+        may_use_admin=bool(user.is_active and (user.is_superuser or row["has_admin_access"])),
+    )

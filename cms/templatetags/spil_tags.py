@@ -37,15 +37,18 @@ def user_roles(context) -> set[str]:
 
 @register.simple_tag(takes_context=True)
 def may_use_admin(context) -> bool:
-    """Whether the signed-in reader may open the Wagtail admin, asked once per request."""
+    """Whether the signed-in reader may open the Wagtail admin, asked once per request (the
+    two-step check of ``sso.middleware`` has usually asked it already)."""
+    from sso.selectors import ADMIN_ACCESS_ATTRIBUTE
     from sso.selectors import may_use_admin as may_use
 
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return False
-    cached = getattr(request, "_spil_may_use_admin", None)
+    cached = getattr(request, ADMIN_ACCESS_ATTRIBUTE, None)
     if cached is None:
-        cached = request._spil_may_use_admin = may_use(user=request.user)
+        cached = may_use(user=request.user)
+        setattr(request, ADMIN_ACCESS_ATTRIBUTE, cached)
     return cached
 
 

@@ -191,9 +191,15 @@ def measured(django_db_setup, django_db_blocker):
     """Counts per page in the small and the grown world; the world is rolled back afterwards.
 
     Counted uncached: without the full-page cache and without fragments (the menu, the career
-    map, a role profile's chart), so that a query per row inside a kept fragment shows too."""
+    map, a role profile's chart), so that a query per row inside a kept fragment shows too.
+    Sessions as the site keeps them with Redis (read from the cache, base.py), with or without
+    Redis here, so the counts are the same wherever the suite runs."""
     cache.clear()
-    uncached = override_settings(SPIL_PAGE_CACHE_SECONDS=0, SPIL_FRAGMENT_CACHE_SECONDS=0)
+    uncached = override_settings(
+        SPIL_PAGE_CACHE_SECONDS=0,
+        SPIL_FRAGMENT_CACHE_SECONDS=0,
+        SESSION_ENGINE="cms.sessions",
+    )
     with uncached, django_db_blocker.unblock(), transaction.atomic():
         world = build_world()
         grow(world, SMALL)
