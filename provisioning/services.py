@@ -303,8 +303,13 @@ def _change_account(*, account: ProvisionedAccount, email: str | None = None, fu
 
 
 def _set_team(*, account: ProvisionedAccount, team: str) -> None:
-    memberships = Membership.objects.filter(user=account.user, organisation=account.organisation)
-    changed = memberships.exclude(team=team).update(team=team)
+    """Saved one by one, not updated in bulk: a save is what tells the HR figures (they count
+    per team) and the audit trail that the team changed. A person has one membership of an
+    organisation, so this is one save at most."""
+    changed = Membership.objects.filter(user=account.user, organisation=account.organisation).exclude(team=team)
+    for membership in changed:
+        membership.team = team
+        membership.save(update_fields=["team"])
     if changed:
         logger.info("SCIM: organisation %s changed the team of account %s", account.organisation_id, account.user_id)
 

@@ -5,6 +5,7 @@ from allauth.usersessions.models import UserSession
 from django.core.exceptions import ValidationError
 
 from common.tokens import hash_token
+from insights.selectors import data_version
 from people.models import Membership
 from provisioning import selectors, services
 from provisioning.models import ProvisionedAccount, ScimToken
@@ -87,6 +88,15 @@ def test_nor_renamed_by_one(zeist, utrecht):
     # What belongs to this organisation does change.
     assert Membership.objects.get(user=account.user, organisation=zeist).team == "PMO"
     assert Membership.objects.get(user=account.user, organisation=utrecht).team == ""
+
+
+def test_a_new_team_outdates_the_hr_figures(zeist):
+    """The figures count per team: a team changed by the identity provider is a change of data."""
+    account = people(zeist)
+    before = data_version()
+    update(account, team="Programmabureau")
+    assert data_version() != before
+    assert Membership.objects.get(user=account.user, organisation=zeist).team == "Programmabureau"
 
 
 def test_the_last_organisation_to_deactivate_a_person_switches_the_account_off(zeist, utrecht):
