@@ -12,10 +12,10 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.test import Client
 
 from people.models import User
+from tests.demo_content import shared_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -84,9 +84,15 @@ def request(client: Client, method: str, url: str, data=None) -> str | None:
     return None
 
 
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """Made once for every reader below, rolled back after them (tests/demo_content.py)."""
+    with shared_demo(django_db_blocker):
+        yield
+
+
 @pytest.mark.parametrize("email", WHO, ids=lambda email: email or "anonymous")
-def test_no_server_error_on_malformed_input(email):
-    call_command("seed_demo", verbosity=0)
+def test_no_server_error_on_malformed_input(email, demo_content, db):
     client = Client(raise_request_exception=True)
     if email:
         client.force_login(User.objects.get(email=email))

@@ -12,7 +12,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -25,6 +24,7 @@ from circles.models import LearningCirclePage
 from cms import pagecache
 from curriculum.models import LearningTrackPage
 from tests.cms.test_anonymous_cookies import anonymous_pages
+from tests.demo_content import shared_demo
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,11 +38,6 @@ def cache_on(settings):
     return settings
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", verbosity=0)
-
-
 def stored_entries():
     """Every page the cache holds now (the test cache is Django's local-memory cache)."""
     return [
@@ -52,144 +47,155 @@ def stored_entries():
     ]
 
 
-def test_an_anonymous_page_is_rendered_once_then_served_whole(client, cache_on, demo):
-    for name, url in anonymous_pages().items():
-        first = client.get(url)
-        assert first.status_code == 200, (name, url)
-        assert first["X-Spil-Cache"] == "miss", (name, url)
-        assert first["Cache-Control"] == "public, max-age=0, s-maxage=60", (name, url)
-        with CaptureQueriesContext(connection) as queries:
-            second = client.get(url)
-        assert second["X-Spil-Cache"] == "hit", (name, url)
-        assert len(queries) == 0, (name, [q["sql"] for q in queries])
-        assert second.content == first.content, (name, url)
-        # The headers the inner middleware set are replayed, the outer ones made afresh.
-        for header in ("Content-Language", "Vary", "X-Frame-Options", "Cache-Control", "Content-Type"):
-            assert second[header] == first[header], (name, header)
-        for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options"):
-            assert second[header], (name, header)
-        assert int(second["Content-Length"]) == len(second.content)
-        assert not second.cookies
+@pytest.fixture(scope="class")
+def demo_content(django_db_setup, django_db_blocker):
+    """Made once for the tests of a class, rolled back after them (tests/demo_content.py)."""
+    with shared_demo(django_db_blocker):
+        yield
 
 
-def test_a_signed_in_persons_page_never_reaches_anonymous_readers(client, cache_on, demo):
-    """The person reads every page first (with a session, forms and their name in the menu);
-    afterwards no stored page, and no page an anonymous reader gets, holds their name, email,
-    session key or CSRF token."""
-    person = UserFactory(full_name="Wilhelmina Zonderland", email="wilhelmina@voorbeeld.nl")
-    signed_in = client.__class__()
-    signed_in.force_login(person)
-    pages = anonymous_pages()
-    secrets = {"Wilhelmina", "Zonderland", "wilhelmina@voorbeeld.nl", signed_in.cookies["sessionid"].value}
-    for name, url in pages.items():
-        response = signed_in.get(url)
-        assert response.status_code == 200, (name, url)
-        assert "X-Spil-Cache" not in response, (name, url)
-        assert "private" in response["Cache-Control"], (name, url)
-        assert "Zonderland" in response.content.decode(), (name, "the menu names the person")
-        token = signed_in.cookies.get("csrftoken")
-        if token:
-            secrets.add(token.value)
-    assert stored_entries() == [], "nothing a signed-in person read was stored"
-
-    for name, url in pages.items():
-        for _ in range(2):
-            html = client.get(url).content.decode()
-            leaked = [secret for secret in secrets if secret in html]
-            assert not leaked, (name, url, leaked)
-            assert "csrfmiddlewaretoken" not in html, (name, url)
-    # And the signed-in person still gets their own page, never the stored one.
-    for name, url in pages.items():
-        response = signed_in.get(url)
-        assert "X-Spil-Cache" not in response
-        assert "Zonderland" in response.content.decode(), (name, url)
-    for _status, headers, body in stored_entries():
-        text = body.decode()
-        assert not [secret for secret in secrets if secret in text]
-        assert not [value for header, value in headers if header.lower() == "set-cookie"]
+@pytest.fixture
+def demo(demo_content, db):
+    return None
 
 
-def test_publishing_makes_every_stored_page_out_of_date(client, cache_on, demo):
-    track = LearningTrackPage.objects.live().filter(locale__language_code="nl").first()
-    profile = RoleProfilePage.objects.live().filter(locale__language_code="nl").first()
-    for url in (track.url, profile.url):
-        client.get(url)
+class TestWithTheDemoContent:
+    """The tests that read the demo content, made once for all of them (``demo``)."""
+
+    def test_an_anonymous_page_is_rendered_once_then_served_whole(self, client, cache_on, demo):
+        for name, url in anonymous_pages().items():
+            first = client.get(url)
+            assert first.status_code == 200, (name, url)
+            assert first["X-Spil-Cache"] == "miss", (name, url)
+            assert first["Cache-Control"] == "public, max-age=0, s-maxage=60", (name, url)
+            with CaptureQueriesContext(connection) as queries:
+                second = client.get(url)
+            assert second["X-Spil-Cache"] == "hit", (name, url)
+            assert len(queries) == 0, (name, [q["sql"] for q in queries])
+            assert second.content == first.content, (name, url)
+            # The headers the inner middleware set are replayed, the outer ones made afresh.
+            for header in ("Content-Language", "Vary", "X-Frame-Options", "Cache-Control", "Content-Type"):
+                assert second[header] == first[header], (name, header)
+            for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options"):
+                assert second[header], (name, header)
+            assert int(second["Content-Length"]) == len(second.content)
+            assert not second.cookies
+
+    def test_a_signed_in_persons_page_never_reaches_anonymous_readers(self, client, cache_on, demo):
+        """The person reads every page first (with a session, forms and their name in the menu);
+        afterwards no stored page, and no page an anonymous reader gets, holds their name, email,
+        session key or CSRF token."""
+        person = UserFactory(full_name="Wilhelmina Zonderland", email="wilhelmina@voorbeeld.nl")
+        signed_in = client.__class__()
+        signed_in.force_login(person)
+        pages = anonymous_pages()
+        secrets = {"Wilhelmina", "Zonderland", "wilhelmina@voorbeeld.nl", signed_in.cookies["sessionid"].value}
+        for name, url in pages.items():
+            response = signed_in.get(url)
+            assert response.status_code == 200, (name, url)
+            assert "X-Spil-Cache" not in response, (name, url)
+            assert "private" in response["Cache-Control"], (name, url)
+            assert "Zonderland" in response.content.decode(), (name, "the menu names the person")
+            token = signed_in.cookies.get("csrftoken")
+            if token:
+                secrets.add(token.value)
+        assert stored_entries() == [], "nothing a signed-in person read was stored"
+
+        for name, url in pages.items():
+            for _ in range(2):
+                html = client.get(url).content.decode()
+                leaked = [secret for secret in secrets if secret in html]
+                assert not leaked, (name, url, leaked)
+                assert "csrfmiddlewaretoken" not in html, (name, url)
+        # And the signed-in person still gets their own page, never the stored one.
+        for name, url in pages.items():
+            response = signed_in.get(url)
+            assert "X-Spil-Cache" not in response
+            assert "Zonderland" in response.content.decode(), (name, url)
+        for _status, headers, body in stored_entries():
+            text = body.decode()
+            assert not [secret for secret in secrets if secret in text]
+            assert not [value for header, value in headers if header.lower() == "set-cookie"]
+
+    def test_publishing_makes_every_stored_page_out_of_date(self, client, cache_on, demo):
+        track = LearningTrackPage.objects.live().filter(locale__language_code="nl").first()
+        profile = RoleProfilePage.objects.live().filter(locale__language_code="nl").first()
+        for url in (track.url, profile.url):
+            client.get(url)
+            assert client.get(url)["X-Spil-Cache"] == "hit"
+
+        track.title = "Een geheel nieuwe titel"
+        track.save_revision().publish()
+
+        fresh = client.get(track.url)
+        assert fresh["X-Spil-Cache"] == "miss"
+        assert "Een geheel nieuwe titel" in fresh.content.decode()
+        # Another page may show the track (lists, the menu): it is rendered again too.
+        assert client.get(profile.url)["X-Spil-Cache"] == "miss"
+
+        assert client.get(track.url)["X-Spil-Cache"] == "hit"
+        track.unpublish()
+        assert client.get(track.url).status_code == 404
+
+    def test_each_language_is_kept_apart(self, client, cache_on, demo):
+        url = anonymous_pages()["catalogue"]
+        dutch = client.get(url)
+        client.cookies["django_language"] = "en"
+        english = client.get(url)
+        assert english["X-Spil-Cache"] == "miss"
+        assert english["Content-Language"] == "en"
         assert client.get(url)["X-Spil-Cache"] == "hit"
+        del client.cookies["django_language"]
+        again = client.get(url)
+        assert again["X-Spil-Cache"] == "hit"
+        assert again["Content-Language"] == "nl"
+        assert again.content == dutch.content
+        # An unknown language in the cookie is the default language, not a new entry per value.
+        client.cookies["django_language"] = "xx-nonsense"
+        assert client.get(url)["X-Spil-Cache"] == "hit"
+        del client.cookies["django_language"]
 
-    track.title = "Een geheel nieuwe titel"
-    track.save_revision().publish()
+        # A request with a session or messages cookie is neither served nor stored.
+        home = anonymous_pages()["home"]
+        client.cookies["sessionid"] = "not-a-real-session"
+        assert "X-Spil-Cache" not in client.get(home)
+        assert "X-Spil-Cache" not in client.get(home)
+        del client.cookies["sessionid"]
+        assert client.get(home)["X-Spil-Cache"] == "miss"
+        client.cookies["messages"] = "anything"
+        assert "X-Spil-Cache" not in client.get(home)
 
-    fresh = client.get(track.url)
-    assert fresh["X-Spil-Cache"] == "miss"
-    assert "Een geheel nieuwe titel" in fresh.content.decode()
-    # Another page may show the track (lists, the menu): it is rendered again too.
-    assert client.get(profile.url)["X-Spil-Cache"] == "miss"
+    def test_restricted_pages_and_queries_outside_pages_are_not_stored(self, client, cache_on, demo):
+        track = LearningTrackPage.objects.live().filter(locale__language_code="nl").first()
+        client.get(track.url)
+        assert client.get(track.url)["X-Spil-Cache"] == "hit"
+        # Made private by an editor: no longer served from the cache, to anybody.
+        before = pagecache.content_version()
+        restriction = PageViewRestriction.objects.create(page=track, restriction_type=PageViewRestriction.GROUPS)
+        assert pagecache.content_version() != before
+        assert client.get(track.url).status_code == 302
+        # Choosing the groups is a change of its own (a many-to-many, no save of the restriction).
+        before = pagecache.content_version()
+        restriction.groups.add(Group.objects.create(name="Alleen deze groep"))
+        assert pagecache.content_version() != before
+        cache.clear()
+        assert client.get(track.url).status_code == 302
+        assert stored_entries() == []
+        # Views outside Wagtail are not kept unless they ask: the verification page must show a
+        # revocation at once.
+        response = client.get("/certificates/verify/?code=ABC")
+        assert "X-Spil-Cache" not in response
+        assert client.get("/nergens-te-vinden/").status_code == 404
+        assert stored_entries() == []
 
-    assert client.get(track.url)["X-Spil-Cache"] == "hit"
-    track.unpublish()
-    assert client.get(track.url).status_code == 404
-
-
-def test_each_language_is_kept_apart(client, cache_on, demo):
-    url = anonymous_pages()["catalogue"]
-    dutch = client.get(url)
-    client.cookies["django_language"] = "en"
-    english = client.get(url)
-    assert english["X-Spil-Cache"] == "miss"
-    assert english["Content-Language"] == "en"
-    assert client.get(url)["X-Spil-Cache"] == "hit"
-    del client.cookies["django_language"]
-    again = client.get(url)
-    assert again["X-Spil-Cache"] == "hit"
-    assert again["Content-Language"] == "nl"
-    assert again.content == dutch.content
-    # An unknown language in the cookie is the default language, not a new entry per value.
-    client.cookies["django_language"] = "xx-nonsense"
-    assert client.get(url)["X-Spil-Cache"] == "hit"
-    del client.cookies["django_language"]
-
-    # A request with a session or messages cookie is neither served nor stored.
-    home = anonymous_pages()["home"]
-    client.cookies["sessionid"] = "not-a-real-session"
-    assert "X-Spil-Cache" not in client.get(home)
-    assert "X-Spil-Cache" not in client.get(home)
-    del client.cookies["sessionid"]
-    assert client.get(home)["X-Spil-Cache"] == "miss"
-    client.cookies["messages"] = "anything"
-    assert "X-Spil-Cache" not in client.get(home)
-
-
-def test_restricted_pages_and_queries_outside_pages_are_not_stored(client, cache_on, demo):
-    track = LearningTrackPage.objects.live().filter(locale__language_code="nl").first()
-    client.get(track.url)
-    assert client.get(track.url)["X-Spil-Cache"] == "hit"
-    # Made private by an editor: no longer served from the cache, to anybody.
-    before = pagecache.content_version()
-    restriction = PageViewRestriction.objects.create(page=track, restriction_type=PageViewRestriction.GROUPS)
-    assert pagecache.content_version() != before
-    assert client.get(track.url).status_code == 302
-    # Choosing the groups is a change of its own (a many-to-many, no save of the restriction).
-    before = pagecache.content_version()
-    restriction.groups.add(Group.objects.create(name="Alleen deze groep"))
-    assert pagecache.content_version() != before
-    cache.clear()
-    assert client.get(track.url).status_code == 302
-    assert stored_entries() == []
-    # Views outside Wagtail are not kept unless they ask: the verification page must show a
-    # revocation at once.
-    response = client.get("/certificates/verify/?code=ABC")
-    assert "X-Spil-Cache" not in response
-    assert client.get("/nergens-te-vinden/").status_code == 404
-    assert stored_entries() == []
-
-    # Switched off, nothing is kept.
-    cache_on.SPIL_PAGE_CACHE_SECONDS = 0
-    url = anonymous_pages()["home"]
-    client.get(url)
-    response = client.get(url)
-    assert "X-Spil-Cache" not in response
-    assert "public" not in response.get("Cache-Control", "")
-    assert stored_entries() == []
+        # Switched off, nothing is kept.
+        cache_on.SPIL_PAGE_CACHE_SECONDS = 0
+        url = anonymous_pages()["home"]
+        client.get(url)
+        response = client.get(url)
+        assert "X-Spil-Cache" not in response
+        assert "public" not in response.get("Cache-Control", "")
+        assert stored_entries() == []
 
 
 def test_circle_pages_are_kept_for_a_minute_at_most(cache_on):
