@@ -17,6 +17,7 @@ from curriculum.models import Assignment, AssignmentBatch, Enrolment, ModuleProg
 from curriculum.selectors import required_module_ids
 from people.models import Membership, Organisation, OutgoingEmail, User
 from people.selectors import hr_advisers_of, users_visible_to_hr
+from tests.demo_content import shared_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -78,20 +79,26 @@ def test_seed_demo_creates_the_demo_logins_and_is_idempotent(client, seed):
         client.logout()
 
 
-def test_demo_hr_advisers_see_only_their_own_organisation():
-    call_command("seed_demo", verbosity=0)
-    zeist_hr = User.objects.get(email="hr@zeist.example.org")
-    visible = set(users_visible_to_hr(adviser=zeist_hr).values_list("email", flat=True))
-    assert "anna@zeist.example.org" in visible
-    assert "bram@utrecht.example.org" not in visible
+@pytest.fixture(scope="class")
+def demo_content(django_db_setup, django_db_blocker):
+    """Made once for the tests of a class, rolled back after them (tests/demo_content.py)."""
+    with shared_demo(django_db_blocker):
+        yield
 
 
-def test_only_the_admin_reaches_the_wagtail_admin(client):
-    call_command("seed_demo", verbosity=0)
-    for email in DEMO_LOGINS:
-        client.force_login(User.objects.get(email=email))
-        status = client.get("/admin/").status_code
-        assert (status == 200) == (email == "admin@example.org"), email
+@pytest.mark.usefixtures("demo_content")
+class TestWhoSeesWhatInTheDemo:
+    def test_demo_hr_advisers_see_only_their_own_organisation(self):
+        zeist_hr = User.objects.get(email="hr@zeist.example.org")
+        visible = set(users_visible_to_hr(adviser=zeist_hr).values_list("email", flat=True))
+        assert "anna@zeist.example.org" in visible
+        assert "bram@utrecht.example.org" not in visible
+
+    def test_only_the_admin_reaches_the_wagtail_admin(self, client):
+        for email in DEMO_LOGINS:
+            client.force_login(User.objects.get(email=email))
+            status = client.get("/admin/").status_code
+            assert (status == 200) == (email == "admin@example.org"), email
 
 
 def test_seed_demo_is_refused_when_settings_forbid_it(settings):
