@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from curriculum import services
 from curriculum.grading import answer_key
@@ -387,6 +388,37 @@ def test_status_summary_counts_each_status(track, zeist):
     Enrolment.objects.create(user=people[1], track=track, status=Enrolment.Status.ACTIVE)
     summary = status_summary(with_status(Assignment.objects.all(), today=TODAY + datetime.timedelta(days=1)))
     assert summary == {"total": 4, "not_started": 2, "busy": 1, "finished": 1, "late": 3}
+
+
+def test_the_status_in_python_is_the_status_in_sql(track, catalog, zeist):
+    """``set_status`` (the learner dashboard) and ``with_status`` (HR's lists) answer alike:
+    not started, begun through the track or a track of the path, finished, late."""
+    from curriculum.selectors import set_status, with_status
+
+    other = LearningTrackPageFactory(parent=catalog, title="Plannen")
+    path = LearningPathFactory()
+    LearningPathItemFactory(path=path, track=other)
+    people = [LearnerFactory(organisation=zeist["organisation"]).user for _ in range(4)]
+    for person in people:
+        AssignmentFactory(user=person, organisation=zeist["organisation"], track=track, due_date=TODAY)
+        AssignmentFactory(user=person, organisation=zeist["organisation"], path=path, track=None, due_date=TODAY)
+    Enrolment.objects.create(user=people[0], track=track, status=Enrolment.Status.COMPLETED)
+    Enrolment.objects.create(user=people[1], track=other, status=Enrolment.Status.ACTIVE)
+    Enrolment.objects.create(user=people[2], track=track, status=Enrolment.Status.REQUESTED)
+    Assignment.objects.filter(user=people[3], track=track).update(finished_at=timezone.now())
+    today = TODAY + datetime.timedelta(days=1)
+    fields = ("finished", "late", "started")
+    expected = {a.pk: tuple(getattr(a, f) for f in fields) for a in with_status(Assignment.objects.all(), today=today)}
+    for assignment in Assignment.objects.all():
+        started = set(
+            Enrolment.objects.filter(user=assignment.user_id, status__in=["active", "completed"]).values_list(
+                "track_id", flat=True
+            )
+        )
+        tracks = list(path.items.values_list("track_id", flat=True)) if assignment.path_id else []
+        set_status(assignment, today=today, started_tracks=started, path_tracks=tracks)
+        assert tuple(getattr(assignment, f) for f in fields) == expected[assignment.pk], assignment
+    assert len(set(expected.values())) >= 3  # the cases differ
 
 
 def test_attendance_completes_a_learning_circle_track_once(home_page):
