@@ -44,6 +44,11 @@ def forget_locale(instance: Locale, **kwargs) -> None:
     _LOCALE_CODES.pop(instance.pk, None)
 
 
+def forget_all_locales() -> None:
+    """For tests that replace the locale table wholesale (tests/demo_content.py)."""
+    _LOCALE_CODES.clear()
+
+
 post_save.connect(lambda instance, **kwargs: remember_locale(instance), sender=Locale, weak=False)
 post_delete.connect(forget_locale, sender=Locale)
 

@@ -3,6 +3,7 @@ from django.core.cache import cache
 
 from cms.celery import app as celery_app
 from cms.services import ensure_site
+from tests import demo_content
 
 
 @pytest.fixture(autouse=True)
@@ -16,6 +17,23 @@ def _clear_cache():
 @pytest.fixture
 def home_page(db):
     return ensure_site()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo content, seeded once in this process and copied out (tests/demo_content.py)."""
+    with django_db_blocker.unblock():
+        return demo_content.take_snapshot()
+
+
+@pytest.fixture
+def demo(request, demo_snapshot):
+    """The demo content, as ``seed_demo`` writes it, for this test (a copy of the snapshot)."""
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames)
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    demo_content.load(demo_snapshot)
+    yield
+    demo_content.forget_cached_ids()
 
 
 @pytest.fixture

@@ -118,10 +118,7 @@ def test_account_pages_pass_axe(page):
     assert_accessible(page)
 
 
-def test_the_demo_home_page_leads_everywhere(page, site):
-    from django.core.management import call_command
-
-    call_command("seed_demo", verbosity=0)
+def test_the_demo_home_page_leads_everywhere(page, site, demo):
     page.goto("/")
     for name in ["Leeraanbod", "Zelfscans", "Functieprofielen", "Loopbaanpaden"]:
         expect(page.get_by_role("main").get_by_role("link", name=name)).to_be_visible()
@@ -131,10 +128,7 @@ def test_the_demo_home_page_leads_everywhere(page, site):
     assert_accessible(page)
 
 
-def test_the_demo_site_in_english_reads_in_english(page, site):
-    from django.core.management import call_command
-
-    call_command("seed_demo", verbosity=0)
+def test_the_demo_site_in_english_reads_in_english(page, site, demo):
     page.goto("/")
     page.get_by_role("link", name="English").click()
     navigation = page.get_by_role("navigation", name="Main menu")

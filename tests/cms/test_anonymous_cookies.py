@@ -8,7 +8,6 @@ import re
 from html import unescape
 
 import pytest
-from django.core.management import call_command
 
 from assessments.models import SelfAssessmentIndexPage
 from careers.models import CareerMapPage, RoleProfileIndexPage, RoleProfilePage
@@ -27,11 +26,6 @@ EXCEPTIONS = {
     # form for an Open Badge (POST, multipart), so it has a token.
     "/certificates/verify/": "het formulier om een Open Badge na te kijken (POST, met CSRF-token)",
 }
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", verbosity=0)
 
 
 def first_url(model):

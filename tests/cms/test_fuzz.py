@@ -85,9 +85,9 @@ def request(client: Client, method: str, url: str, data=None) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """Made once for every reader below, rolled back after them (tests/demo_content.py)."""
-    with shared_demo(django_db_blocker):
+def demo_content(demo_snapshot, django_db_blocker):
+    """Copied in once for every reader below, rolled back after them (tests/demo_content.py)."""
+    with shared_demo(demo_snapshot, django_db_blocker):
         yield
 
 

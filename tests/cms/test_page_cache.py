@@ -48,9 +48,9 @@ def stored_entries():
 
 
 @pytest.fixture(scope="class")
-def demo_content(django_db_setup, django_db_blocker):
-    """Made once for the tests of a class, rolled back after them (tests/demo_content.py)."""
-    with shared_demo(django_db_blocker):
+def demo_content(demo_snapshot, django_db_blocker):
+    """Copied in once for the tests of a class, rolled back after them (tests/demo_content.py)."""
+    with shared_demo(demo_snapshot, django_db_blocker):
         yield
 
 

@@ -8,7 +8,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from wagtail.models import Locale, Page
 
 from cms.models import ContentPage
@@ -49,8 +48,7 @@ def catalog(home_page):
     return catalog
 
 
-def test_demo_content_reads_in_english_in_the_navigation_and_the_index_pages(client):
-    call_command("seed_demo", verbosity=0)
+def test_demo_content_reads_in_english_in_the_navigation_and_the_index_pages(client, demo):
     client = english(client)
     home = soup_of(client.get("/"))
     assert nav_labels(home) == [
@@ -95,8 +93,7 @@ def test_demo_content_reads_in_english_in_the_navigation_and_the_index_pages(cli
     home = soup_of(client.get("/"))
     assert nav_labels(home) == ["Home", "Functieprofielen", "Loopbaanpaden", "Leeraanbod", "Zelfscans", "Leerkringen"]
     assert "lang" not in soup_of(client.get(track.url)).main.attrs
-    # Seeding again keeps one translation per page.
-    call_command("seed_demo", verbosity=0)
+    # One translation per page (seeding again adds none: tests/demo/test_seed_demo.py).
     english_locale = Locale.objects.get(language_code="en")
     assert Page.objects.filter(locale=english_locale).count() == 7
 

@@ -60,8 +60,7 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in SEEDED_MODELS}
 
 
-def test_the_demo_circle_has_members_sessions_feedback_and_its_organiser(seed, client):
-    seed()
+def test_the_demo_circle_has_members_sessions_feedback_and_its_organiser(demo, client):
     circle = LearningCirclePage.objects.get(slug="projectondersteuners")
     index = CircleIndexPage.objects.get(locale__language_code="nl")
     assert circle.live
@@ -108,9 +107,8 @@ def test_the_demo_circle_has_members_sessions_feedback_and_its_organiser(seed, c
     _the_pages_show_it(client, circle=circle, anna=anna, organiser=organiser)
 
 
-def test_seeding_again_adds_nothing(seed):
-    seed()
-    first = counts()
+def test_seeding_again_adds_nothing(demo, seed):
+    first = counts()  # after one seeding (the ``demo`` fixture's copy of it)
     seed()
     assert counts() == first
 

@@ -67,9 +67,8 @@ def seed(django_capture_on_commit_callbacks):
     return run
 
 
-def test_seed_demo_creates_the_demo_logins_and_is_idempotent(client, seed):
-    seed()
-    first = counts()
+def test_seed_demo_creates_the_demo_logins_and_is_idempotent(client, demo, seed):
+    first = counts()  # after one seeding (the ``demo`` fixture's copy of it)
     seed()
     assert counts() == first
     for email in DEMO_LOGINS:
@@ -80,9 +79,9 @@ def test_seed_demo_creates_the_demo_logins_and_is_idempotent(client, seed):
 
 
 @pytest.fixture(scope="class")
-def demo_content(django_db_setup, django_db_blocker):
-    """Made once for the tests of a class, rolled back after them (tests/demo_content.py)."""
-    with shared_demo(django_db_blocker):
+def demo_content(demo_snapshot, django_db_blocker):
+    """Copied in once for the tests of a class, rolled back after them (tests/demo_content.py)."""
+    with shared_demo(demo_snapshot, django_db_blocker):
         yield
 
 
@@ -126,9 +125,9 @@ def test_no_domain_app_mentions_the_demo():
     assert mentions == []
 
 
-def test_the_learning_history_went_through_the_rules_of_the_services(seed):
-    """One seeding, each kind of history checked against what its service guarantees for real data."""
-    seed()
+def test_the_learning_history_went_through_the_rules_of_the_services(demo):
+    """One seeding (the ``demo`` fixture's copy of it, with what the services queued on commit),
+    each kind of history checked against what its service guarantees for real data."""
     anna = User.objects.get(email="anna@zeist.example.org")
     bram = User.objects.get(email="bram@utrecht.example.org")
     _modules_were_graded_and_completed_the_track(anna)
