@@ -34,7 +34,11 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: lint audit
+# The test databases are copies of one migrated template (tests/template_db.py), made in the
+# background while the checks run: pytest waits for it under a lock, or makes it if that failed.
+test: install
+	$(TEST_SETTINGS) $(PY) -m tests.template_db >/dev/null 2>&1 &
+	$(MAKE) lint audit
 	$(TEST_SETTINGS) $(PY) manage.py check
 	$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -m "not celery_worker"

@@ -3,7 +3,13 @@ from django.core.cache import cache
 
 from cms.celery import app as celery_app
 from cms.services import ensure_site
-from tests import demo_content
+from tests import demo_content, template_db
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Test databases are made from one migrated template (tests/template_db.py)."""
+    template_db.use_template()
 
 
 @pytest.fixture(autouse=True)
