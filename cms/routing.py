@@ -12,7 +12,7 @@ when an editor publishes.
   and port, as its field values (a fresh ``Site`` object per request, so nothing one request
   caches on it reaches another), set as ``request._wagtail_site``, which Wagtail's
   ``Site.find_for_request`` and every ``{% pageurl %}`` read (other anonymous views look the
-  site up as before, only when they need it);
+  site up as before, only when they need it); a site a view looked up itself is kept too;
 - for Wagtail's page view, the page an address routes to (its id and type) per site, language
   and path; a route with arguments (a page that routes further by itself) is not kept;
 - the page itself, as it was read the first time it was served through a kept route: pickled
@@ -113,6 +113,23 @@ def keep_site(request: HttpRequest, *, look_up: bool = True) -> None:
     request._wagtail_site = None if values is None else Site(**values)
 
 
+def remember_site(request: HttpRequest) -> None:
+    """Keeps the site a view looked up itself (a dashboard linking to pages, say), so that the
+    next request for that host in this process does not look it up again."""
+    site = getattr(request, "_wagtail_site", None)
+    if site is None:
+        return
+    version = request_version(request)
+    if version == UNKNOWN_VERSION:
+        return
+    try:
+        key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    except Exception:  # a host name Django refuses: nothing to keep
+        return
+    if _sites.get(version, key) is MISSING:
+        _sites.put(version, key, {name: getattr(site, name) for name in SITE_FIELDS})
+
+
 def kept_route(request: HttpRequest, path: str) -> RouteResult | None:
     site = request._wagtail_site
     key = (site.pk, translation.get_language(), path)
@@ -163,6 +180,7 @@ class KeptRoutesMiddleware:
         path = getattr(request, "_spil_route_to_keep", None)
         if path is not None:
             keep_route(request, path)
+        remember_site(request)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):

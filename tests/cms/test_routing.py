@@ -145,3 +145,20 @@ def test_without_the_shared_cache_nothing_kept_is_used(client, home_page, monkey
     assert client.get("/over/").status_code == 200
     assert not routing._routes.items
     assert not routing._sites.items
+
+
+def test_a_site_a_signed_in_view_looked_up_is_kept_for_the_next_request(client, home_page):
+    """The learner dashboard links to tracks ({% pageurl %}), which needs the site: looked up on
+    the first request in a process when no page view kept it, then kept."""
+    from tests.curriculum.factories import CatalogPageFactory, EnrolmentFactory, LearningTrackPageFactory
+
+    track = LearningTrackPageFactory(parent=CatalogPageFactory(parent=home_page))
+    learner = UserFactory()
+    EnrolmentFactory(user=learner, track=track)
+    client.force_login(learner)
+    with CaptureQueriesContext(connection) as first:
+        assert track.url in client.get("/mijn/").content.decode()
+    assert [q for q in first if '"wagtailcore_site"' in q["sql"]]
+    with CaptureQueriesContext(connection) as second:
+        assert track.url in client.get("/mijn/").content.decode()
+    assert not [q for q in second if '"wagtailcore_site"' in q["sql"]]
