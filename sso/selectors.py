@@ -100,6 +100,9 @@ def may_use_admin(*, user: User) -> bool:
 # Where a request keeps whether its reader may use the admin (the account menu asks on every
 # page; the two-step check of ``sso.middleware`` answers it in its own query).
 ADMIN_ACCESS_ATTRIBUTE = "_spil_may_use_admin"
+# Where a request keeps its reader's membership roles (the menu asks on every page; the same
+# query answers it).
+ROLES_ATTRIBUTE = "_spil_roles"
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class MfaStatus:
     required: bool  # must use two-step verification
     has_second_factor: bool  # has set it up
     may_use_admin: bool  # as ``may_use_admin``: asked anyway, so the account menu need not ask again
+    roles: frozenset = frozenset()  # the roles of the person's memberships, as ``people.selectors.roles_of``
 
 
 def mfa_status(*, user: User) -> tuple[bool, bool]:
@@ -118,23 +122,26 @@ def mfa_status(*, user: User) -> tuple[bool, bool]:
 
 
 def mfa_facts(*, user: User) -> MfaStatus:
-    """``mfa_status`` with whether the person may use the admin, from the same query."""
+    """``mfa_status`` with whether the person may use the admin and the roles of their
+    memberships, from the same query: a row per membership (one with no role for none)."""
     admin_access = admin_permission().filter(Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")))
-    row = (
+    rows = list(
         User.objects.filter(pk=user.pk)
         .annotate(
             has_second_factor=Exists(Authenticator.objects.filter(user=OuterRef("pk"), type__in=SECOND_FACTORS)),
-            has_role=Exists(Membership.objects.filter(user=OuterRef("pk"), role__in=ROLES_THAT_NEED_MFA)),
             has_admin_access=Exists(admin_access),
         )
-        .values("has_second_factor", "has_role", "has_admin_access")
-        .first()
+        .order_by()
+        .values_list("has_second_factor", "has_admin_access", "memberships__role")
     )
-    if row is None:
+    if not rows:
         return MfaStatus(required=False, has_second_factor=False, may_use_admin=False)
-    required = user.is_superuser or user.is_staff or row["has_role"] or row["has_admin_access"]
+    has_second_factor, has_admin_access, _role = rows[0]
+    roles = frozenset(role for _factor, _access, role in rows if role)
+    required = user.is_superuser or user.is_staff or bool(roles & set(ROLES_THAT_NEED_MFA)) or has_admin_access
     return MfaStatus(
         required=bool(required),
-        has_second_factor=bool(row["has_second_factor"]),
-        may_use_admin=bool(user.is_active and (user.is_superuser or row["has_admin_access"])),
+        has_second_factor=bool(has_second_factor),
+        may_use_admin=bool(user.is_active and (user.is_superuser or has_admin_access)),
+        roles=roles,
     )

@@ -29,9 +29,12 @@ def user_roles(context) -> set[str]:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return set()
-    cached = getattr(request, "_spil_roles", None)
+    from sso.selectors import ROLES_ATTRIBUTE
+
+    cached = getattr(request, ROLES_ATTRIBUTE, None)  # the two-step check of sso.middleware read it
     if cached is None:
-        cached = request._spil_roles = roles_of(user=request.user)
+        cached = roles_of(user=request.user)
+        setattr(request, ROLES_ATTRIBUTE, cached)
     return cached
 
 

@@ -140,3 +140,22 @@ def test_production_switches_it_on_and_make_run_off(module, expected):
     result = manage("shell", "-c", "from django.conf import settings; print(settings.SPIL_REQUIRE_MFA)", env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == expected
+
+
+def test_the_same_query_tells_the_menu_the_persons_roles(client, home_page, require_mfa, django_assert_num_queries):
+    """The account menu shows what a person's roles open (``user_roles``): the two-step check
+    has read them already, also for someone with several memberships or none."""
+    from sso import selectors
+    from sso.middleware import RequireMFAMiddleware
+
+    adviser = with_totp(HRAdviserFactory().user)
+    MembershipFactory(user=adviser, role=Membership.Role.ORGANISER)
+    for user, roles in [(adviser, {"hr", "organiser"}), (LearnerFactory().user, {"learner"}), (UserFactory(), set())]:
+        client.force_login(user)
+        request = client.get("/mijn/").wsgi_request
+        del request._spil_roles
+        with django_assert_num_queries(1):
+            assert RequireMFAMiddleware(lambda request: None).check(request) is None
+        assert getattr(request, selectors.ROLES_ATTRIBUTE) == roles
+        html = client.get("/mijn/").content.decode()
+        assert ('href="/hr/"' in html) == ("hr" in roles)
