@@ -10,6 +10,7 @@ migration file, so a changed or added migration gives a new template, never a st
 templates of other digests are dropped. ``.ci/run`` drops them all before it starts, so CI
 always migrates once itself."""
 
+import contextlib
 import hashlib
 import os
 import subprocess
@@ -40,7 +41,9 @@ def use_template() -> None:
             existing = {row[0] for row in connection.execute("SELECT datname FROM pg_database")}
             for old in sorted(existing):
                 if old.startswith(prefix) and old != name:
-                    connection.execute(f'DROP DATABASE IF EXISTS "{old}"')
+                    # Someone connected to it (a shell, another run) keeps it until next time.
+                    with contextlib.suppress(psycopg.errors.ObjectInUse):
+                        connection.execute(f'DROP DATABASE IF EXISTS "{old}"')
             if name not in existing:
                 _make(connection, url, name)
         finally:
