@@ -92,24 +92,35 @@ def forget() -> None:
             kept.version, kept.items = None, OrderedDict()
 
 
+def _host_key(request: HttpRequest) -> tuple[str, str] | None:
+    """(host name, port) a site is kept under; None for a host name Django refuses (let
+    Wagtail and Django answer as they do)."""
+    try:
+        return split_domain_port(request._get_raw_host())[0], request.get_port()
+    except Exception:
+        return None
+
+
+def _site_values(site: Site) -> dict:
+    return {name: getattr(site, name) for name in SITE_FIELDS}
+
+
 def keep_site(request: HttpRequest, *, look_up: bool = True) -> None:
     """Sets the kept site on the request; when none is kept, looks it up and keeps it, or with
     ``look_up=False`` leaves the request alone (Wagtail looks the site up if the view needs it)."""
     if hasattr(request, "_wagtail_site"):
         return
-    try:
-        hostname = split_domain_port(request._get_raw_host())[0]
-        port = request.get_port()
-    except Exception:  # a host name Django refuses: let Wagtail and Django answer as they do
+    key = _host_key(request)
+    if key is None:
         return
     version = request_version(request)
-    values = _sites.get(version, (hostname, port))
+    values = _sites.get(version, key)
     if values is MISSING and not look_up:
         return
     if values is MISSING:
         site = Site._find_for_request(request)
-        values = None if site is None else {name: getattr(site, name) for name in SITE_FIELDS}
-        _sites.put(version, (hostname, port), values)
+        values = None if site is None else _site_values(site)
+        _sites.put(version, key, values)
     request._wagtail_site = None if values is None else Site(**values)
 
 
@@ -120,14 +131,11 @@ def remember_site(request: HttpRequest) -> None:
     if site is None:
         return
     version = request_version(request)
-    if version == UNKNOWN_VERSION:
-        return
-    try:
-        key = (split_domain_port(request._get_raw_host())[0], request.get_port())
-    except Exception:  # a host name Django refuses: nothing to keep
+    key = _host_key(request)
+    if version == UNKNOWN_VERSION or key is None:
         return
     if _sites.get(version, key) is MISSING:
-        _sites.put(version, key, {name: getattr(site, name) for name in SITE_FIELDS})
+        _sites.put(version, key, _site_values(site))
 
 
 def kept_route(request: HttpRequest, path: str) -> RouteResult | None:

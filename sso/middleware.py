@@ -43,7 +43,7 @@ class RequireMFAMiddleware:
             return None
         status = selectors.mfa_facts(user=request.user)
         setattr(request, selectors.ADMIN_ACCESS_ATTRIBUTE, status.may_use_admin)
-        setattr(request, selectors.ROLES_ATTRIBUTE, set(status.roles))
+        setattr(request, selectors.ROLES_ATTRIBUTE, status.roles)
         required, has_second_factor = status.required, status.has_second_factor
         if not required or has_second_factor:
             return None
